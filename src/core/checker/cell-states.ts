@@ -1,0 +1,48 @@
+import type { CellDef, FormatDef } from '../../../templates';
+import { isValidValue, parseCell, type CellValue, type ParsedCell } from '../numbers';
+import type { Report } from '../report';
+
+// What each cell of a report holds, read once per check.
+
+export type CellState =
+  | { state: 'value'; value: CellValue; note?: { kind: 'yuan' | 'unit'; message: string } }
+  | { state: 'blank'; marker: string }
+  | { state: 'invalid'; raw: string; reason: string };
+
+function fromParsed(parsed: ParsedCell, raw: string): CellState {
+  switch (parsed.status) {
+    case 'value':
+      return parsed.note ? { state: 'value', value: parsed.value, note: parsed.note } : { state: 'value', value: parsed.value };
+    case 'blank':
+      return { state: 'blank', marker: parsed.marker };
+    case 'invalid':
+      return { state: 'invalid', raw, reason: parsed.reason };
+  }
+}
+
+export function readCell(def: CellDef, report: Pick<Report, 'values' | 'written'>): CellState {
+  const stored = report.values[def.key];
+  const written = report.written[def.key];
+  if (stored !== undefined) {
+    if (isValidValue(stored, def.kind)) {
+      const note = written !== undefined ? parseCell(written, def.kind) : undefined;
+      return note?.status === 'value' && note.note ? { state: 'value', value: stored, note: note.note } : { state: 'value', value: stored };
+    }
+    // A hand-written file may hold "12" for a count: read it as the parser would.
+    return fromParsed(parseCell(String(stored), def.kind), String(stored));
+  }
+  if (written !== undefined) return fromParsed(parseCell(written, def.kind), written);
+  return { state: 'blank', marker: '' };
+}
+
+export type CellStates = Map<string, CellState>;
+
+export function readCells(format: FormatDef, report: Pick<Report, 'values' | 'written'>): CellStates {
+  return new Map(format.cells.map((def) => [def.key, readCell(def, report)]));
+}
+
+/** The number in a cell, if it holds a count or delta. */
+export function numberIn(states: CellStates, key: string): number | undefined {
+  const s = states.get(key);
+  return s?.state === 'value' && typeof s.value === 'number' ? s.value : undefined;
+}

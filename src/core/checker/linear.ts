@@ -1,0 +1,89 @@
+import type { FormatDef, LinearRule, Term } from '../../../templates';
+import { cellIndex } from '../report';
+import { numberIn, type CellStates } from './cell-states';
+import { atCell, notAtCell, type Finding } from './finding';
+
+// Sums and equalities declared in the format, evaluated over cell values.
+
+export type PreviousData = { year: number; format: FormatDef; states: CellStates };
+
+type Context = { format: FormatDef; year: number; states: CellStates; previous: PreviousData | undefined };
+
+type Evaluation = { status: 'ok' } | { status: 'violated'; left: number; right: number } | { status: 'pending'; missing: string[] } | { status: 'skip' };
+
+const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
+
+export function ruleApplies(rule: LinearRule, year: number): boolean {
+  return (rule.years?.from === undefined || year >= rule.years.from) && (rule.years?.to === undefined || year <= rule.years.to);
+}
+
+export const usesPrevious = (rule: LinearRule): boolean => [...rule.left, ...rule.right].some((t) => t.previous);
+
+function evaluate(rule: LinearRule, ctx: Context): Evaluation {
+  if (!ruleApplies(rule, ctx.year)) return { status: 'skip' };
+  const prev = ctx.previous;
+  if (usesPrevious(rule)) {
+    if (!prev || prev.year !== ctx.year - 1) return { status: 'skip' };
+    // A cross-year rule needs last year's report in a format that has those cells.
+    const prevIndex = cellIndex(prev.format);
+    if ([...rule.left, ...rule.right].some((t) => t.previous && !prevIndex.has(t.key))) return { status: 'skip' };
+  }
+  const missing: string[] = [];
+  const side = (terms: Term[]): number =>
+    sum(
+      terms.map((t) => {
+        const v = numberIn(t.previous ? prev!.states : ctx.states, t.key);
+        if (v === undefined) {
+          if (!t.previous) missing.push(t.key);
+          return 0;
+        }
+        return (t.sign ?? 1) * v;
+      }),
+    );
+  const left = side(rule.left);
+  const right = side(rule.right);
+  if (missing.length > 0) return { status: 'pending', missing };
+  const holds = rule.op === '=' ? left === right : rule.op === '<=' ? left <= right : left >= right;
+  return holds ? { status: 'ok' } : { status: 'violated', left, right };
+}
+
+function message(rule: LinearRule, left: number, right: number): string {
+  if (rule.sides) {
+    return `${rule.statement}：${rule.sides.left}为 ${left}，${rule.sides.right}为 ${right}，相差 ${Math.abs(left - right)}。请核对本列各项数字。`;
+  }
+  if (rule.op === '=') {
+    const prevNote = usesPrevious(rule) ? '按上年报告推算' : '按各项之和';
+    const fix = rule.severity === 'error' ? '请核对本格及相加的各格。' : '如数字无误（例如机构调整或更正），可确认此提示并写明理由。';
+    return `${rule.statement}。本格${prevNote}应为 ${right}，实际为 ${left}，相差 ${Math.abs(left - right)}。${fix}`;
+  }
+  return `${rule.statement}。本格为 ${left}，对照数为 ${right}。如数字无误，可确认此提示并写明理由。`;
+}
+
+export function checkLinearRules(ctx: Context): Finding[] {
+  const index = cellIndex(ctx.format);
+  const findings: Finding[] = [];
+  const pending = new Map<string, { count: number; first: string; missing: Set<string> }>();
+  for (const rule of ctx.format.rules) {
+    const result = evaluate(rule, ctx);
+    if (result.status === 'violated') {
+      findings.push({ severity: rule.severity, rule: rule.id, ...atCell(index.get(rule.at)!), message: message(rule, result.left, result.right) });
+    } else if (result.status === 'pending') {
+      const p = pending.get(rule.id) ?? { count: 0, first: rule.at, missing: new Set<string>() };
+      p.count++;
+      result.missing.forEach((k) => p.missing.add(k));
+      pending.set(rule.id, p);
+    }
+  }
+  // A rule whose cells are not filled yet is reported once, as info.
+  for (const [id, p] of pending) {
+    const def = index.get(p.first)!;
+    findings.push({
+      severity: 'info',
+      rule: id,
+      ...notAtCell(def.part),
+      cells: [...p.missing],
+      message: `“${id}”有 ${p.count} 处暂时无法检查：涉及的 ${p.missing.size} 个单元格尚未填写数字。`,
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,175 @@
+import { formatForYear, type FormatDef } from '../../../templates';
+import { blocksText, factCells, FACT_LABELS, factValue, quotedFigures } from '../narrative-numbers';
+import { cellIndex, NARRATIVE_PARTS, type Report } from '../report';
+import { numberIn, type CellStates } from './cell-states';
+import { atCell, notAtCell, type Finding } from './finding';
+import type { PreviousData } from './linear';
+
+// Rules about the report as a whole: structure, format, dates, narrative, and the softer plausibility checks.
+
+type Context = { report: Report; format: FormatDef; states: CellStates; previous: PreviousData | undefined };
+
+export function checkReportRules(ctx: Context): Finding[] {
+  return [
+    ...checkMeta(ctx),
+    ...checkNarrative(ctx),
+    ...checkNarrativeNumbers(ctx),
+    ...checkRegulations(ctx),
+    ...checkFees(ctx),
+    ...checkSameAsLastYear(ctx),
+  ];
+}
+
+const dateText = (iso: string): string => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
+
+function checkMeta({ report, format }: Context): Finding[] {
+  const findings: Finding[] = [];
+  const { agency, year, agencyKind, publicationDate } = report.meta;
+  if (!agency.trim()) findings.push({ severity: 'error', rule: '结构', ...notAtCell(null), message: '缺少机关名称：标题应为“机关名称+年份+年政府信息公开工作年度报告”。' });
+  let expected: FormatDef | undefined;
+  try {
+    expected = formatForYear(year);
+  } catch {
+    expected = undefined;
+  }
+  if (expected && expected.id !== format.id) {
+    findings.push({
+      severity: 'warning',
+      rule: '格式',
+      ...notAtCell(null),
+      message: `${year}年度报告应使用${expected.id}年格式（${expected.notice}），本报告使用的是${format.id}年格式（${format.notice}）。请按${expected.id}年格式重新填报表格。`,
+    });
+  }
+  if (!publicationDate) {
+    findings.push({ severity: 'info', rule: '期限', ...notAtCell(null), message: '尚未填写发布日期（落款日期）。' });
+  } else {
+    const government = agencyKind === '人民政府';
+    const deadline = `${year + 1}-${government ? '03-31' : '01-31'}`;
+    if (publicationDate > deadline) {
+      findings.push({
+        severity: 'warning',
+        rule: '期限',
+        ...notAtCell(null),
+        message: `落款日期 ${dateText(publicationDate)} 晚于公开期限 ${dateText(deadline)}（条例第四十九条：${government ? '县级以上地方人民政府为3月31日' : '政府部门为1月31日'}）。请核对日期。`,
+      });
+    } else if (publicationDate <= `${year}-12-31`) {
+      findings.push({
+        severity: 'warning',
+        rule: '期限',
+        ...notAtCell(null),
+        message: `落款日期 ${dateText(publicationDate)} 早于统计年度结束（${year}年12月31日）。请核对日期。`,
+      });
+    }
+  }
+  return findings;
+}
+
+const PART_ONE_TOPICS: readonly { topic: string; words: RegExp }[] = [
+  { topic: '主动公开', words: /主动公开/ },
+  { topic: '依申请公开', words: /依申请/ },
+  { topic: '政府信息管理', words: /信息管理|管理/ },
+  { topic: '政府信息公开平台建设', words: /平台|网站|政务新媒体/ },
+  { topic: '监督保障', words: /监督|保障|考核|培训/ },
+];
+
+function checkNarrative({ report }: Context): Finding[] {
+  const findings: Finding[] = [];
+  for (const part of NARRATIVE_PARTS) {
+    const text = blocksText(report.narrative[part]).trim();
+    if (!text) {
+      findings.push({
+        severity: 'warning',
+        rule: '内容',
+        ...notAtCell(part),
+        message: part === '六' ? '第六部分没有内容。如无其他需要报告的事项，请写“无”。' : `第${part}部分没有内容。`,
+      });
+    } else if (part === '一') {
+      const missing = PART_ONE_TOPICS.filter((t) => !t.words.test(text)).map((t) => t.topic);
+      if (missing.length) {
+        findings.push({
+          severity: 'info',
+          rule: '内容',
+          ...notAtCell('一'),
+          message: `总体情况一般应写到：主动公开、依申请公开、政府信息管理、平台建设、监督保障。本部分未见：${missing.join('、')}。`,
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+function checkNarrativeNumbers({ report, format, states }: Context): Finding[] {
+  const findings: Finding[] = [];
+  const index = cellIndex(format);
+  for (const part of NARRATIVE_PARTS) {
+    for (const q of quotedFigures(blocksText(report.narrative[part]))) {
+      const table = factValue(format, states, q.fact);
+      if (table === undefined || table === q.value) continue;
+      const cells = factCells(format, q.fact);
+      const def = index.get(cells[0]!)!;
+      findings.push({
+        severity: 'warning',
+        rule: '叙述一致',
+        ...notAtCell(part),
+        cell: def.key,
+        cells: [...cells],
+        message: `第${part}部分写“${q.quote}”（${FACT_LABELS[q.fact]} ${q.value} 件），而第${def.part}部分表格为 ${table} 件。请统一文字和表格中的数字。`,
+      });
+    }
+  }
+  return findings;
+}
+
+function checkRegulations({ report, format, states }: Context): Finding[] {
+  const kind = report.meta.agencyKind;
+  if (kind !== '政府部门' && kind !== '乡镇街道') return [];
+  const index = cellIndex(format);
+  const reported = format.facts.regulations.find((k) => (numberIn(states, k) ?? 0) > 0);
+  if (!reported) return [];
+  return [
+    {
+      severity: 'warning',
+      rule: '规章权限',
+      ...atCell(index.get(reported)!),
+      message: `${kind}一般没有规章制定权（省级、设区的市和自治州人民政府及国务院部门才有），但“规章”一行填了非零数字。规范性文件应填在下一行。`,
+    },
+  ];
+}
+
+function checkFees({ report, format, states }: Context): Finding[] {
+  const key = format.facts.unpaidFeeTotal;
+  if (!key) return [];
+  const unpaid = numberIn(states, key);
+  const six = blocksText(report.narrative['六']);
+  if (unpaid !== undefined && unpaid > 0 && !/信息处理费|收费/.test(six)) {
+    return [
+      {
+        severity: 'warning',
+        rule: '收费',
+        ...atCell(cellIndex(format).get(key)!),
+        message: `有 ${unpaid} 件申请因逾期未缴纳费用不再处理，但第六部分没有说明信息处理费的收取情况。请在第六部分补充。`,
+      },
+    ];
+  }
+  return [];
+}
+
+function checkSameAsLastYear({ format, states, previous }: Context): Finding[] {
+  if (!previous || previous.format.id !== format.id) return [];
+  const numbers = format.cells.map((c) => [states.get(c.key), previous.states.get(c.key)] as const);
+  const filled = numbers.filter(([a]) => a?.state === 'value');
+  if (filled.length < format.cells.length) return [];
+  const same = numbers.every(([a, b]) => a?.state === 'value' && b?.state === 'value' && a.value === b.value);
+  if (!same) return [];
+  return [
+    {
+      severity: 'warning',
+      rule: '雷同',
+      ...notAtCell(null),
+      message: '表格中的全部数字与上年报告完全相同。请确认没有直接沿用上年数据。',
+    },
+  ];
+}

@@ -1,0 +1,59 @@
+import type { CellDef, FormatDef, PartDef, TableDef } from '../../templates';
+import { formatValue } from './numbers';
+import { reportFormat, type Block, type NarrativePartId, type Report } from './report';
+
+// The document a report prints as, in reading order; the text and Word renderers both walk it.
+
+export type Section =
+  | { part: PartDef; kind: 'narrative'; blocks: readonly Block[] }
+  | { part: PartDef; kind: 'table'; table: TableDef };
+
+export type DocumentModel = {
+  format: FormatDef;
+  titleLines: readonly [string, string];
+  intro: readonly string[];
+  sections: readonly Section[];
+  ending: { agency: string; date: string };
+};
+
+export const reportTitle = (report: Report): string => `${report.meta.agency}${report.meta.year}年政府信息公开工作年度报告`;
+
+/** YYYY-MM-DD → YYYY年M月D日 */
+export function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : '';
+}
+
+export function defaultIntro(report: Report, format: FormatDef): string[] {
+  const y = report.meta.year;
+  const paragraphs = [
+    `本报告依据《中华人民共和国政府信息公开条例》第四十九条、第五十条和${format.notice}的要求编制，` +
+      `分为总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六个部分。` +
+      `所列数据的统计期限自${y}年1月1日至${y}年12月31日。`,
+  ];
+  const contact = report.meta.contact.trim();
+  if (contact) paragraphs.push(`对本报告如有疑问，请联系：${contact}。`.replace(/。。$/, '。'));
+  return paragraphs;
+}
+
+export function documentOf(report: Report): DocumentModel {
+  const format = reportFormat(report);
+  const intro = report.meta.intro?.trim() ? report.meta.intro.split(/\n+/).filter((p) => p.trim()) : defaultIntro(report, format);
+  return {
+    format,
+    titleLines: [report.meta.agency, `${report.meta.year}年政府信息公开工作年度报告`],
+    intro,
+    sections: format.parts.map((part): Section =>
+      part.kind === 'table'
+        ? { part, kind: 'table', table: format.tables[part.table!] }
+        : { part, kind: 'narrative', blocks: report.narrative[part.id as NarrativePartId] },
+    ),
+    ending: { agency: report.meta.agency, date: chineseDate(report.meta.publicationDate) },
+  };
+}
+
+/** What a value cell prints: the value, or what was written where it was not a number ("无"). */
+export function cellDisplay(report: Pick<Report, 'values' | 'written'>, def: Pick<CellDef, 'key'>): string {
+  const v = report.values[def.key];
+  return v !== undefined ? formatValue(v) : (report.written[def.key] ?? '');
+}

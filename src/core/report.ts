@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { zhCN } from 'zod/v4/locales';
+import { formatById, type CellDef, type FormatDef, type FormatId } from '../../templates';
+import type { CellValue } from './numbers';
+
+// The report file: one JSON document per report. zod checks its shape; the checker judges its contents.
+
+export const SCHEMA_VERSION = 1;
+
+export const AGENCY_KINDS = ['人民政府', '政府部门', '乡镇街道', '其他'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+export const NARRATIVE_PARTS = ['一', '五', '六'] as const;
+export type NarrativePartId = (typeof NARRATIVE_PARTS)[number];
+
+const blockSchema = z.object({
+  type: z.enum(['heading', 'paragraph']),
+  text: z.string(),
+});
+export type Block = z.infer<typeof blockSchema>;
+
+const valuesSchema = z.record(z.string(), z.union([z.number(), z.string()]));
+
+export const reportSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  format: z.enum(['2019', '2021']),
+  meta: z.object({
+    agency: z.string(),
+    agencyKind: z.enum(AGENCY_KINDS),
+    year: z.number().int().min(2019).max(2100),
+    /** YYYY-MM-DD; empty while drafting. */
+    publicationDate: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 YYYY-MM-DD')]).default(''),
+    contact: z.string().default(''),
+    /** Replaces the generated opening paragraph when set. */
+    intro: z.string().optional(),
+  }),
+  narrative: z.object({
+    一: z.array(blockSchema),
+    五: z.array(blockSchema),
+    六: z.array(blockSchema),
+  }),
+  /** Cell values by cell key: counts and deltas as integers, money as a decimal string in 万元. */
+  values: valuesSchema,
+  /** What was written in a cell when it was not a plain number ("无", "22.36万元", "约5件"), by cell key. */
+  written: z.record(z.string(), z.string()).default({}),
+  /** Last year's figures kept for the cross-year checks (carried over when continuing from last year). */
+  previous: z
+    .object({
+      year: z.number().int(),
+      format: z.enum(['2019', '2021']),
+      values: valuesSchema,
+    })
+    .optional(),
+  /** Warnings the author has confirmed, with the reason. */
+  acknowledged: z
+    .array(
+      z.object({
+        rule: z.string(),
+        cell: z.string().nullable(),
+        reason: z.string().min(1, '请写明确认的理由'),
+      }),
+    )
+    .default([]),
+  /** The author types totals instead of letting the form compute them. */
+  typedTotals: z.boolean().default(false),
+});
+
+export type Report = z.infer<typeof reportSchema>;
+export type PreviousFigures = NonNullable<Report['previous']>;
+export type Acknowledgement = Report['acknowledged'][number];
+export type Values = Record<string, CellValue>;
+
+export type LoadResult = { ok: true; report: Report } | { ok: false; error: string };
+
+/** Cell definitions by key, per format. */
+const cellIndexes = new WeakMap<FormatDef, Map<string, CellDef>>();
+export function cellIndex(format: FormatDef): Map<string, CellDef> {
+  let index = cellIndexes.get(format);
+  if (!index) {
+    index = new Map(format.cells.map((c) => [c.key, c]));
+    cellIndexes.set(format, index);
+  }
+  return index;
+}
+
+export const reportFormat = (report: Pick<Report, 'format'>): FormatDef => formatById(report.format as FormatId);
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : /^[A-Za-z_]\w*$/.test(String(p)) ? `${s}${s ? '.' : ''}${String(p)}` : `${s}["${String(p)}"]`), '');
+}
+
+/** Parses and validates a report file's text. Never throws: a bad file becomes an error message naming the place. */
+export function parseReport(text: string): LoadResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: `不是有效的 JSON：${(e as Error).message}` };
+  }
+  return validateReport(data);
+}
+
+export function validateReport(data: unknown): LoadResult {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, error: '文件内容应是一个 JSON 对象（报告）' };
+  const version = (data as { schemaVersion?: unknown }).schemaVersion;
+  if (version !== SCHEMA_VERSION) {
+    return {
+      ok: false,
+      error:
+        version === undefined
+          ? '缺少 schemaVersion：这不是年报文件'
+          : `不支持的 schemaVersion：${JSON.stringify(version)}（本程序支持 ${SCHEMA_VERSION}）`,
+    };
+  }
+  const parsed = reportSchema.safeParse(data, { error: zhCN().localeError });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const more = parsed.error.issues.length > 1 ? `（另有 ${parsed.error.issues.length - 1} 处问题）` : '';
+    return { ok: false, error: `${pathText(issue.path) || '（根）'}：${issue.message}${more}` };
+  }
+  const report = parsed.data;
+  const index = cellIndex(reportFormat(report));
+  for (const field of ['values', 'written'] as const) {
+    for (const key of Object.keys(report[field])) {
+      if (!index.has(key)) {
+        return { ok: false, error: `${pathText([field, key])}：未知的单元格（${report.format}年格式中没有这个单元格）` };
+      }
+    }
+  }
+  return { ok: true, report };
+}
+
+export function serializeReport(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+export function emptyNarrative(): Report['narrative'] {
+  return { 一: [], 五: [], 六: [] };
+}

@@ -1,0 +1,130 @@
+// The vocabulary every statutory format definition is written in.
+// A format is pure data: the form, the checker, the renderers and the importers all read it.
+
+export type FormatId = '2019' | '2021';
+export type PartId = '一' | '二' | '三' | '四' | '五' | '六';
+export type TableId = 't2' | 't3' | 't4';
+
+/** count: integer ≥ 0; money: 万元, exact decimal ≥ 0; delta: signed integer (2019 本年增/减). */
+export type ValueKind = 'count' | 'money' | 'delta';
+
+/** A printed (non-value) cell of a table grid. */
+export type LabelCell = {
+  type: 'label';
+  /** What the statutory table prints, character for character. */
+  text: string;
+  /** Printed after the text by renderers (e.g. a unit the statutory label leaves out). */
+  note?: string;
+  role: 'caption' | 'header' | 'rowLabel';
+  colSpan?: number;
+  rowSpan?: number;
+};
+
+/** A cell the author fills in. */
+export type ValueCell = {
+  type: 'value';
+  key: string;
+  colSpan?: number;
+  rowSpan?: number;
+};
+
+export type GridCell = LabelCell | ValueCell;
+
+/**
+ * A table as rows of cells, HTML-style: a row lists only the cells that start in it,
+ * left to right; positions covered by a row span from above are skipped.
+ */
+export type TableDef = {
+  id: TableId;
+  part: PartId;
+  columns: number;
+  /** Leading rows that form the header (repeated when a table crosses a page). */
+  headerRows: number;
+  rows: GridCell[][];
+};
+
+/** Everything the app needs to know about one value cell. */
+export type CellDef = {
+  key: string;
+  table: TableId;
+  part: PartId;
+  kind: ValueKind;
+  /** Row label as printed (sub-items carry their category, e.g. "（三）不予公开 1.属于国家秘密"). */
+  row: string;
+  /** Column label as printed. */
+  column: string;
+};
+
+/** One term of a linear rule; `previous` reads last year's report. */
+export type Term = { key: string; sign?: 1 | -1; previous?: boolean };
+
+export type RuleId =
+  | '三-勾稽'
+  | '三-行合计'
+  | '三-总计'
+  | '四-合计'
+  | '跨年-结转'
+  | '跨年-现行有效'
+  | '跨年-项目数'
+  | '现行有效'
+  | '公开数量';
+
+/** A consistency rule over cells: Σ left  op  Σ right. */
+export type LinearRule = {
+  id: RuleId;
+  severity: 'error' | 'warning';
+  /** The cell a finding is shown at. */
+  at: string;
+  left: Term[];
+  op: '=' | '<=' | '>=';
+  right: Term[];
+  /** The single left cell is a total the form may compute from the right-hand cells. */
+  computesTotal?: boolean;
+  /** Report years the rule applies to. */
+  years?: { from?: number; to?: number };
+  /** What the rule says, for messages. */
+  statement: string;
+  /** Names of the two sides, where a message should show both sums. */
+  sides?: { left: string; right: string };
+};
+
+export type PartDef = {
+  id: PartId;
+  heading: string;
+  title: string;
+  kind: 'narrative' | 'table';
+  table?: TableId;
+  /** What the format asks this part to cover (narrative parts). */
+  checklist?: readonly string[];
+};
+
+/** Cells with a meaning other features rely on, by role. */
+export type Facts = {
+  /** Table 三 rows by role, keyed by column id. */
+  received: string;
+  carriedFromLastYear: string;
+  handled: string;
+  carriedToNextYear: string;
+  reviewTotal: string;
+  litigationTotals: readonly string[];
+  /** 规章 cells (only agencies with rule-making power report them). */
+  regulations: readonly string[];
+  /** （六）2 逾期未缴费 total, 2021 format only. */
+  unpaidFeeTotal?: string;
+  /** last year's cell → this year's cell, when continuing from last year's report. */
+  carryOver: readonly { from: string; to: string }[];
+  /** 2021: last year's 现行有效件数 kept as the base of the cross-year check. */
+  baseline: readonly string[];
+};
+
+export type FormatDef = {
+  id: FormatId;
+  name: string;
+  notice: string;
+  years: { from: number; to?: number };
+  parts: readonly PartDef[];
+  tables: Readonly<Record<TableId, TableDef>>;
+  cells: readonly CellDef[];
+  rules: readonly LinearRule[];
+  facts: Facts;
+};
