@@ -20,7 +20,8 @@ const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 export function normalizeNumberText(raw: string): string {
   let s = raw.normalize('NFKC').replace(/[\s\u200b\ufeff]+/g, '');
   s = s.replace(/[−﹣]/g, '-');
-  if (GROUPED.test(s.replace(/^[+-]|^[增减]/, ''))) s = s.replace(/,/g, '');
+  const m = /^(增加|减少|[增减+-])?([\d,]+(?:\.\d+)?)(\D*)$/.exec(s);
+  if (m && GROUPED.test(m[2]!)) s = `${m[1] ?? ''}${m[2]!.replace(/,/g, '')}${m[3]}`;
   return s;
 }
 

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { formatById } from '../../templates';
+import { continueFromLastYear, newReport } from '../../src/core/new-report';
+import { parseReport, serializeReport } from '../../src/core/report';
+import { computedCells, withComputedTotals } from '../../src/core/totals';
+import { loadExample } from '../support/examples';
+
+describe('parseReport', () => {
+  it('round-trips a serialized report', () => {
+    const report = loadExample('2024');
+    const again = parseReport(serializeReport(report));
+    expect(again).toEqual({ ok: true, report });
+  });
+
+  it('names malformed JSON', () => {
+    const r = parseReport('{"schemaVersion": 1,');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toMatch(/不是有效的 JSON/);
+  });
+
+  it('refuses unknown schema versions and non-reports', () => {
+    expect(parseReport('{"schemaVersion": 99}')).toEqual({ ok: false, error: expect.stringContaining('不支持的 schemaVersion：99') });
+    expect(parseReport('[]')).toEqual({ ok: false, error: expect.stringContaining('JSON 对象') });
+    expect(parseReport('{}')).toEqual({ ok: false, error: expect.stringContaining('缺少 schemaVersion') });
+  });
+
+  it('names the path of a wrong field', () => {
+    const data = JSON.parse(serializeReport(loadExample('2024')));
+    data.meta.year = '2024年';
+    const r = parseReport(JSON.stringify(data));
+    expect(!r.ok && r.error).toMatch(/^meta\.year：/);
+  });
+
+  it('names an unknown cell key', () => {
+    const data = JSON.parse(serializeReport(loadExample('2024')));
+    data.values['t3.r9.natural'] = 1;
+    const r = parseReport(JSON.stringify(data));
+    expect(!r.ok && r.error).toBe('values["t3.r9.natural"]：未知的单元格（2021年格式中没有这个单元格）');
+  });
+
+  it('accepts a 2021-format key only in a 2021-format file', () => {
+    const data = JSON.parse(serializeReport(loadExample('2020')));
+    data.values['t3.r6_2.natural'] = 1;
+    expect(parseReport(JSON.stringify(data)).ok).toBe(false);
+  });
+});
+
+describe('new reports', () => {
+  it('choose the format by year', () => {
+    expect(newReport({ agency: '某某局', year: 2020 }).format).toBe('2019');
+    expect(newReport({ agency: '某某局', year: 2021 }).format).toBe('2021');
+  });
+
+  it('continue from last year: agency carries over, 上年结转 prefilled, last year kept for cross-year checks', () => {
+    const last = loadExample('2024');
+    const next = continueFromLastYear(last);
+    expect(next.meta).toMatchObject({ agency: last.meta.agency, agencyKind: last.meta.agencyKind, year: 2025, contact: last.meta.contact });
+    for (const c of ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other', 'total']) {
+      expect(next.values[`t3.carried.${c}`]).toBe(last.values[`t3.next.${c}`]);
+    }
+    expect(next.previous).toMatchObject({ year: 2024, format: '2021' });
+    expect(next.previous!.values['t2.regulations.inForce']).toBe(18);
+    expect(next.narrative['一']).toEqual([]);
+  });
+});
+
+describe('computed totals', () => {
+  it('recompute every total of the examples from their addends', () => {
+    for (const which of ['2024', '2020'] as const) {
+      const report = loadExample(which);
+      const format = formatById(report.format);
+      const stripped = { ...report.values };
+      for (const key of computedCells(format)) delete stripped[key];
+      expect(withComputedTotals(format, stripped)).toEqual(report.values);
+    }
+  });
+
+  it('leave a total blank when none of its addends is filled', () => {
+    const format = formatById('2021');
+    const out = withComputedTotals(format, { 't4.review.upheld': 2 });
+    expect(out['t4.review.total']).toBe(2);
+    expect(out['t4.direct.total']).toBeUndefined();
+    expect(out['t3.r7.total']).toBeUndefined();
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/render/text';
+import { loadExample } from '../support/examples';
+
+describe('text report', () => {
+  const text2024 = renderText(loadExample('2024'));
+  const lines = text2024.split('\n');
+
+  it('has the title, intro with the statistical period, the six headings in order and the ending', () => {
+    expect(lines.slice(0, 2)).toEqual(['青禾市人民政府', '2024年政府信息公开工作年度报告']);
+    expect(text2024).toContain('统计期限自2024年1月1日至2024年12月31日');
+    const headings = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+    const at = headings.map((h) => lines.indexOf(h));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(lines.slice(-3)).toEqual(['青禾市人民政府', '2025年3月20日', '']);
+  });
+
+  it('lays table 三 out as its grid: merged labels once, covered positions empty, one row per line', () => {
+    const start = lines.indexOf('三、收到和处理政府信息公开申请情况') + 1;
+    const table = lines.slice(start, start + 3 + 2 + 22 + 1);
+    expect(table[0]).toBe('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况');
+    expect(table[1]).toBe('\t自然人\t法人或其他组织\t总计');
+    expect(table[2]).toBe('\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t');
+    expect(table[3]).toBe('一、本年新收政府信息公开申请数量\t86\t12\t1\t2\t3\t4\t108');
+    expect(table[5]!.startsWith('三、本年度办理结果\t（一）予以公开\t30\t')).toBe(true);
+    expect(table[7]).toBe('\t（三）不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0');
+    expect(table[8]!.startsWith('\t\t2.其他法律行政法规禁止公开\t')).toBe(true);
+    expect(table.at(-1)).toBe('四、结转下年度继续办理\t5\t2\t0\t0\t0\t1\t8');
+    // every body row of table 三 carries 7 numbers
+    for (const row of table.slice(3)) expect(row.split('\t').slice(-7).every((c) => /^\d+$/.test(c))).toBe(true);
+  });
+
+  it('lays table 四 out with its three header rows and 15 numbers', () => {
+    const start = lines.indexOf('四、政府信息公开行政复议、行政诉讼情况') + 1;
+    expect(lines[start]).toBe('行政复议\t行政诉讼');
+    expect(lines[start + 1]).toBe('结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉');
+    expect(lines[start + 2]!.split('\t')).toHaveLength(15);
+    expect(lines[start + 3]).toBe('3\t1\t0\t1\t5\t2\t0\t1\t1\t4\t1\t0\t0\t0\t1');
+  });
+
+  it('prints the 2019 table 二 with its five sub-tables and the money unit', () => {
+    const text = renderText(loadExample('2020'));
+    expect(text).toContain('第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额（单位：万元）\n政府集中采购\t7\t136.58\n');
+    expect(text).toContain('行政许可\t35\t-2\t1260\n');
+    expect(text).toContain('行政事业性收费\t4\t-1\n');
+  });
+
+  it('prints what was written where a cell holds no number', () => {
+    const report = loadExample('2024');
+    delete report.values['t3.r3_7.natural'];
+    report.written['t3.r3_7.natural'] = '无';
+    expect(renderText(report)).toContain('\t\t7.属于行政执法案卷\t无\t0\t');
+  });
+});
