@@ -1,9 +1,19 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+// The Content-Security-Policy in index.html guards the built app; the dev server injects inline
+// scripts and styles for hot reload, so it serves the page without that one meta tag.
+const devWithoutCsp = (): Plugin => ({
+  name: 'nianbao-dev-without-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/s, ''),
+});
 
 export default defineConfig({
-  plugins: [react()],
+  // Relative asset paths: dist/ works from any folder of an intranet web server.
+  base: './',
+  plugins: [react(), devWithoutCsp()],
   build: {
     // Office PCs run Chromium-based browsers (360, Chrome, Edge) from 2021 on.
     target: 'chrome89',

@@ -1,0 +1,34 @@
+import { useSyncExternalStore } from 'react';
+import { serializeReport } from '../../core/report';
+import { reportTitle } from '../../core/document';
+import { downloadText } from '../shared/download';
+import { useStore } from '../store/store-context';
+import type { Autosaver } from './autosave';
+
+const time = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour12: false });
+
+/** Where the work is: saved at a time, about to be saved, or not saved (with a way out). */
+export function SaveStatusBar({ saver }: { saver: Autosaver }) {
+  const store = useStore();
+  const status = useSyncExternalStore(saver.subscribe, saver.getStatus);
+  if (status.state === 'failed') {
+    return (
+      <div className="notice notice-error" role="alert">
+        <strong>草稿没有保存到浏览器：</strong>
+        {status.reason}。修改仍在本页面中，但关闭或刷新页面后会丢失。请先下载报告文件（JSON）保存到电脑上。
+        <button
+          type="button"
+          className="button"
+          onClick={() => downloadText(serializeReport(store.getReport()), `${reportTitle(store.getReport())}.json`, 'application/json')}
+        >
+          下载报告文件（JSON）
+        </button>
+      </div>
+    );
+  }
+  return (
+    <p className="save-status" aria-live="polite">
+      {status.state === 'pending' ? '正在保存…' : `已自动保存于 ${time(status.at)}`}
+    </p>
+  );
+}

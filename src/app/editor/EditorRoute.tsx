@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { Autosaver } from '../drafts/autosave';
+import { loadDraft, setCurrentDraftId, storageErrorText, type Draft } from '../drafts/draft-storage';
+import type { SectionId } from '../shell/route';
+import { ReportStore } from '../store/report-store';
+import { Editor } from './Editor';
+
+type Session = { store: ReportStore; saver: Autosaver };
+
+/** Opens a draft: from this session's memory or from IndexedDB, then wires autosave. */
+export function EditorRoute({ id, section, initial }: { id: string; section: SectionId; initial: Draft | undefined }) {
+  const [session, setSession] = useState<Session | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+
+  useEffect(() => {
+    let cancelled = false;
+    // The stored draft is the latest; the in-memory one only stands in when storage failed.
+    const open = async (): Promise<Draft | undefined> => {
+      try {
+        return (await loadDraft(id)) ?? initial;
+      } catch (e) {
+        if (initial) return initial;
+        throw e;
+      }
+    };
+    open()
+      .then((draft) => {
+        if (cancelled) return;
+        if (!draft) {
+          setProblem('找不到这份草稿。它可能已被删除，或保存在另一台电脑或另一个浏览器中。');
+          return;
+        }
+        setSession({ store: new ReportStore(draft.report), saver: new Autosaver(draft.id, draft.savedAt) });
+        void setCurrentDraftId(draft.id).catch(() => undefined);
+      })
+      .catch((e: unknown) => !cancelled && setProblem(`无法读取草稿：${storageErrorText(e)}。`));
+    return () => {
+      cancelled = true;
+    };
+  }, [id, initial]);
+
+  useEffect(() => {
+    if (!session) return;
+    const { store, saver } = session;
+    const stop = store.onChange((report) => saver.schedule(report));
+    const flush = () => void saver.flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
+    return () => {
+      stop();
+      flush();
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
+    };
+  }, [session]);
+
+  if (problem) {
+    return (
+      <div className="notice notice-error" role="alert">
+        <p>{problem}</p>
+        <p>
+          <a href="#/start">返回草稿列表</a>
+        </p>
+      </div>
+    );
+  }
+  if (!session) return <p className="loading">正在打开草稿…</p>;
+  return <Editor id={id} section={section} store={session.store} saver={session.saver} />;
+}

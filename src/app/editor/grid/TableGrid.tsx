@@ -1,0 +1,66 @@
+import { memo } from 'react';
+import type { TableDef } from '../../../../templates';
+import { labelText, rowPieces, tableGrid } from '../../../core/layout';
+import { cellIndex } from '../../../core/report';
+import { useStore } from '../../store/store-context';
+import { GridCellInput } from './GridCellInput';
+
+/** A statutory table laid out on the shared grid, so merged headers match the printed table. Renders once. */
+export const TableGrid = memo(function TableGrid({ table, caption }: { table: TableDef; caption: string }) {
+  const format = useStore().getFormat();
+  const index = cellIndex(format);
+  const grid = tableGrid(table);
+  const rows = Array.from({ length: grid.rowCount }, (_, r) => rowPieces(grid, r).filter((p) => p.starts));
+  const widthClass = `grid-${table.id}`;
+  return (
+    <div className="grid-scroll">
+      <table className={`grid ${widthClass}`}>
+        <caption className="visually-hidden">{caption}</caption>
+        <colgroup>
+          {Array.from({ length: grid.columns }, (_, c) => (
+            <col key={c} className={`col-${c}`} />
+          ))}
+        </colgroup>
+        {table.headerRows > 0 && (
+          <thead>
+            {rows.slice(0, table.headerRows).map((pieces, r) => (
+              <tr key={r}>
+                {pieces.map(({ anchor }) => (
+                  <th key={anchor.col} scope={anchor.colSpan > 1 ? 'colgroup' : 'col'} colSpan={anchor.colSpan} rowSpan={anchor.rowSpan} className={anchor.col === 0 && table.id === 't3' ? 'note' : undefined}>
+                    {labelText(anchor.cell)}
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+        )}
+        <tbody>
+          {rows.slice(table.headerRows).map((pieces, i) => (
+            <tr key={i + table.headerRows}>
+              {pieces.map(({ anchor }) => {
+                const cell = anchor.cell;
+                if (cell.type === 'value') {
+                  return (
+                    <td key={anchor.col} colSpan={anchor.colSpan} rowSpan={anchor.rowSpan} className="value">
+                      <GridCellInput def={index.get(cell.key)!} table={table} />
+                    </td>
+                  );
+                }
+                const role = cell.role;
+                return role === 'rowLabel' ? (
+                  <th key={anchor.col} scope={anchor.rowSpan > 1 ? 'rowgroup' : 'row'} colSpan={anchor.colSpan} rowSpan={anchor.rowSpan} className="row-label">
+                    {labelText(cell)}
+                  </th>
+                ) : (
+                  <th key={anchor.col} scope="col" colSpan={anchor.colSpan} rowSpan={anchor.rowSpan} className={role === 'caption' ? 'caption-row' : 'header'}>
+                    {labelText(cell)}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+});

@@ -1,0 +1,41 @@
+import { useSyncExternalStore } from 'react';
+import type { PartDef } from '../../../../templates';
+import { useStore } from '../../store/store-context';
+import { TableGrid } from './TableGrid';
+
+/** Parts 二、三、四: the statutory table, with the switch between computed and typed totals. */
+export function TablePart({ part }: { part: PartDef }) {
+  const store = useStore();
+  const format = store.getFormat();
+  const table = format.tables[part.table!];
+  const typedTotals = useSyncExternalStore(store.subscribe, () => store.getReport().typedTotals);
+  const hasTotals = format.rules.some((r) => r.computesTotal && format.cells.some((c) => c.key === r.left[0]!.key && c.table === table.id));
+
+  return (
+    <>
+      <h1 id="section-heading" className="part-heading">
+        {part.heading}
+      </h1>
+      <div className="part-tools">
+        <p className="hint">
+          像电子表格一样填写：方向键、回车和 Tab 在格子间移动；可从 Excel 或 WPS 复制一块数字，点一个格子后粘贴。空白不等于 0，没有的请填 0。
+          {format.id === '2021' && part.id === '二' && ' 收费金额以万元为单位，可带小数。'}
+        </p>
+        {hasTotals && (
+          <label className="switch">
+            <input
+              type="checkbox"
+              checked={typedTotals}
+              onChange={(e) => {
+                const typed = e.target.checked;
+                store.update((r) => ({ ...r, typedTotals: typed }));
+              }}
+            />
+            手工填写合计（如照抄纸质台账）；不勾选时“总计”自动计算
+          </label>
+        )}
+      </div>
+      <TableGrid table={table} caption={part.heading} />
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import { cellDisplay, documentOf } from '../../core/document';
+import { labelText, rowPieces, tableGrid } from '../../core/layout';
+import type { Report } from '../../core/report';
+
+/** The report as it will print: title, opening, six parts, tables with their merged headers, signature. */
+export function DocumentPreview({ report }: { report: Report }) {
+  const doc = documentOf(report);
+  return (
+    <article className="paper" aria-label="报告预览">
+      <h2 className="paper-title">
+        {doc.titleLines[0]}
+        <br />
+        {doc.titleLines[1]}
+      </h2>
+      {doc.intro.map((p, i) => (
+        <p key={i} className="paper-p">
+          {p}
+        </p>
+      ))}
+      {doc.sections.map((section) => (
+        <section key={section.part.id}>
+          <h3 className="paper-h1">{section.part.heading}</h3>
+          {section.kind === 'narrative' ? (
+            section.blocks
+              .filter((b) => b.text.trim())
+              .map((b, i) =>
+                b.type === 'heading' ? (
+                  <h4 key={i} className="paper-h2">
+                    {b.text}
+                  </h4>
+                ) : (
+                  <p key={i} className="paper-p">
+                    {b.text}
+                  </p>
+                ),
+              )
+          ) : (
+            <table className={`paper-table paper-${section.table.id}`}>
+              <tbody>
+                {Array.from({ length: tableGrid(section.table).rowCount }, (_, r) => (
+                  <tr key={r}>
+                    {rowPieces(tableGrid(section.table), r)
+                      .filter((p) => p.starts)
+                      .map(({ anchor }) => (
+                        <td key={anchor.col} colSpan={anchor.colSpan} rowSpan={anchor.rowSpan} className={anchor.cell.type === 'value' ? 'num' : 'lbl'}>
+                          {anchor.cell.type === 'value' ? cellDisplay(report, anchor.cell) : labelText(anchor.cell)}
+                        </td>
+                      ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ))}
+      <p className="paper-sign">
+        {doc.ending.agency}
+        {doc.ending.date && (
+          <>
+            <br />
+            {doc.ending.date}
+          </>
+        )}
+      </p>
+    </article>
+  );
+}

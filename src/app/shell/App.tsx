@@ -1,0 +1,64 @@
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import type { Report } from '../../core/report';
+import { currentDraftId, newDraftId, saveDraft, storageErrorText, type Draft } from '../drafts/draft-storage';
+import { EditorRoute } from '../editor/EditorRoute';
+import { StartPage } from '../start/StartPage';
+import { navigate, useRoute } from './route';
+
+// The self-check page is its own feature; load it only when asked for.
+const CheckPage = lazy(() => import('../check/CheckPage').then((m) => ({ default: m.CheckPage })));
+
+export function App() {
+  const route = useRoute();
+  // Drafts opened in this session, kept in memory too so work goes on even when storage fails.
+  const [opened, setOpened] = useState<Record<string, Draft>>({});
+  const [storageProblem, setStorageProblem] = useState<string | undefined>();
+
+  useEffect(() => {
+    if (route.page !== 'home') return;
+    currentDraftId()
+      .then((id) => navigate(id ? { page: 'report', id, section: 'meta' } : { page: 'start' }))
+      .catch(() => navigate({ page: 'start' }));
+  }, [route.page]);
+
+  const openReport = useCallback(async (report: Report) => {
+    const draft: Draft = { id: newDraftId(), report, savedAt: new Date().toISOString() };
+    setOpened((o) => ({ ...o, [draft.id]: draft }));
+    try {
+      await saveDraft(draft);
+      setStorageProblem(undefined);
+    } catch (e) {
+      setStorageProblem(storageErrorText(e));
+    }
+    navigate({ page: 'report', id: draft.id, section: 'meta' });
+  }, []);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <a className="brand" href="#/start">
+          政府信息公开工作年度报告 · 填报
+        </a>
+        <nav aria-label="主导航" className="topnav">
+          <a href="#/start" aria-current={route.page === 'start' ? 'page' : undefined}>
+            新建或打开报告
+          </a>
+          <a href="#/check" aria-current={route.page === 'check' ? 'page' : undefined}>
+            检查已有报告
+          </a>
+        </nav>
+        <span className="topbar-note">所有内容只保存在本机浏览器中</span>
+      </header>
+      <main className="app-main">
+        {route.page === 'start' && <StartPage onOpen={openReport} storageProblem={storageProblem} />}
+        {route.page === 'check' && (
+          <Suspense fallback={<p className="loading">正在加载检查页面…</p>}>
+            <CheckPage onOpenInEditor={(r) => void openReport(r)} />
+          </Suspense>
+        )}
+        {route.page === 'report' && <EditorRoute key={route.id} id={route.id} section={route.section} initial={opened[route.id]} />}
+        {route.page === 'home' && <p className="loading">正在打开…</p>}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+
+// Hash routes, so a reload (or a bookmark on an intranet server) comes back to the same place.
+
+export type SectionId = 'meta' | '一' | '二' | '三' | '四' | '五' | '六' | 'preview';
+export const SECTION_IDS: readonly SectionId[] = ['meta', '一', '二', '三', '四', '五', '六', 'preview'];
+
+export type Route = { page: 'home' } | { page: 'start' } | { page: 'check' } | { page: 'report'; id: string; section: SectionId };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  if (parts[0] === 'start') return { page: 'start' };
+  if (parts[0] === 'check') return { page: 'check' };
+  if (parts[0] === 'report' && parts[1]) {
+    const section = SECTION_IDS.find((s) => s === parts[2]) ?? 'meta';
+    return { page: 'report', id: parts[1], section };
+  }
+  return { page: 'home' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.page) {
+    case 'home':
+      return '#/';
+    case 'start':
+      return '#/start';
+    case 'check':
+      return '#/check';
+    case 'report':
+      return `#/report/${encodeURIComponent(route.id)}/${encodeURIComponent(route.section)}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  const hash = routeHash(route);
+  if (window.location.hash !== hash) window.location.hash = hash;
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

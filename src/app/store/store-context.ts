@@ -1,0 +1,36 @@
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
+import type { Finding } from '../../core/checker';
+import type { Report } from '../../core/report';
+import type { ReportStore } from './report-store';
+
+// Hooks that subscribe a component to exactly the slice of the store it shows.
+
+export const StoreContext = createContext<ReportStore | null>(null);
+
+export function useStore(): ReportStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useStore outside StoreContext');
+  return store;
+}
+
+export function useReport(): Report {
+  const store = useStore();
+  return useSyncExternalStore(store.subscribe, store.getReport);
+}
+
+export function useFindings(): Finding[] {
+  const store = useStore();
+  return useSyncExternalStore(store.subscribe, store.getFindings);
+}
+
+export type CellView = { text: string; problems: readonly Finding[]; computed: boolean };
+
+/** One cell's text, problems and computed flag; re-renders only when that cell changes. */
+export function useCell(key: string): { text: string; problems: readonly Finding[]; computed: boolean } {
+  const store = useStore();
+  const subscribe = useCallback((l: () => void) => store.subscribeCell(key, l), [store, key]);
+  const text = useSyncExternalStore(subscribe, () => store.cellText(key));
+  const problems = useSyncExternalStore(subscribe, () => store.cellFindings(key));
+  const computed = useSyncExternalStore(subscribe, () => store.isComputed(key));
+  return { text, problems, computed };
+}
