@@ -1,0 +1,93 @@
+import { AGENCY_KINDS, type AgencyKind } from '../core/report';
+import { canonicalText, cleanCellText, labelKey } from './normalize';
+import type { SourceBlock } from './source';
+
+// The title (机关名称 + 年份), the opening statement, and the signature and date at the end.
+
+export type Title = { agency: string; year: number; blocks: number };
+
+const TITLE_AGENCY_FIRST = /^(.+?)(\d{4})年度?政府信息公开(?:工作)?年度?报告$/;
+const TITLE_YEAR_FIRST = /^(\d{4})年度?(.+?)政府信息公开(?:工作)?年度?报告$/;
+const MAX_TITLE_LINE = 60;
+
+const compact = (s: string): string => canonicalText(cleanCellText(s)).replace(/\s+/g, '');
+
+/** Strips "（全文）", "（2021年修订）" and the like after a title. */
+const withoutSuffix = (s: string): string => s.replace(/[(（][^()（）]{0,12}[)）]$/, '');
+
+function parseTitle(line: string): { agency: string; year: number } | undefined {
+  const s = withoutSuffix(compact(line));
+  const a = TITLE_AGENCY_FIRST.exec(s);
+  if (a) return { agency: a[1]!, year: Number(a[2]) };
+  const b = TITLE_YEAR_FIRST.exec(s);
+  if (b) return { agency: b[2]!, year: Number(b[1]) };
+  return undefined;
+}
+
+/** The last title in the blocks before part 一 (a web page may print the title in its chrome first); it may wrap over up to three lines. */
+export function findTitle(front: readonly SourceBlock[]): (Title & { start: number }) | undefined {
+  const texts = front.map((b) => (b.kind === 'text' ? b.text : ''));
+  let found: (Title & { start: number }) | undefined;
+  for (let i = 0; i < texts.length; i++) {
+    let joined = '';
+    for (let w = 1; w <= 3 && i + w <= texts.length; w++) {
+      const line = texts[i + w - 1]!;
+      if (!line || line.length > MAX_TITLE_LINE) break;
+      joined += line;
+      const t = parseTitle(joined);
+      if (t && t.year >= 1990 && t.year <= 2100) {
+        found = { ...t, blocks: w, start: i };
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** A year stated in the opening statement ("统计期限自2020年1月1日…") when the title has none. */
+export function yearFromText(texts: readonly string[]): number | undefined {
+  for (const t of texts) {
+    const m = /(\d{4})年1月1日/.exec(canonicalText(t)) ?? /(\d{4})年度/.exec(canonicalText(t));
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
+
+/** The kind of agency a name suggests (it decides the publication deadline). */
+export function agencyKindOf(agency: string): AgencyKind {
+  const name = agency.trim();
+  if (/(?:乡|镇|街道|街道办事处)(?:人民政府)?$/.test(name)) return '乡镇街道';
+  if (/人民政府$/.test(name)) return '人民政府';
+  return AGENCY_KINDS[1];
+}
+
+const DATE_LINE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
+
+export function isoDate(text: string): string | undefined {
+  const m = DATE_LINE.exec(compact(text));
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export type Ending = { date: string; keep: number };
+
+/**
+ * The signature at the end of part 六: the agency's name and a date on lines of their own.
+ * Returns the date and how many of the blocks belong to the part (the rest is signature or page chrome).
+ */
+export function findEnding(blocks: readonly SourceBlock[], agency: string): Ending {
+  const agencyKey = labelKey(agency);
+  const isAgency = (b: SourceBlock | undefined) => b?.kind === 'text' && agencyKey !== '' && labelKey(b.text) === agencyKey;
+  const textAt = (i: number) => (blocks[i]?.kind === 'text' ? (blocks[i] as { text: string }).text : '');
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const date = isoDate(textAt(i));
+    if (!date) continue;
+    const lastText = blocks.slice(i + 1).every((b) => b.kind !== 'text' || b.text.trim() === '' || i >= blocks.length - 3);
+    if (isAgency(blocks[i - 1]) || lastText) return { date, keep: isAgency(blocks[i - 1]) ? i - 1 : i };
+  }
+  let end = blocks.length;
+  while (end > 0 && blocks[end - 1]!.kind === 'text' && blocks[end - 1]!.kind === 'text' && textAt(end - 1).trim() === '') end--;
+  return { date: '', keep: isAgency(blocks[end - 1]) ? end - 1 : end };
+}

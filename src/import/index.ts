@@ -1,0 +1,97 @@
+import { checkReport, type Finding } from '../core/checker';
+import { parseReport, type Report } from '../core/report';
+import { readDocument, type ImportResult } from './read-report';
+import { textToBlocks } from './text-layout';
+
+// Reads a report drafted elsewhere (text, web page, Word, PDF) into the report model.
+// Runs in the browser and in Node: no Node APIs here; pdf.js and jszip are loaded only when needed.
+
+export type { ImportResult } from './read-report';
+export type { SourceKind } from './source';
+
+export const IMPORT_EXTENSIONS = ['.json', '.txt', '.text', '.html', '.htm', '.docx', '.pdf'] as const;
+
+export function importText(text: string): ImportResult {
+  return readDocument({ kind: 'txt', blocks: textToBlocks(text) });
+}
+
+export async function importHtml(html: string): Promise<ImportResult> {
+  const { htmlToBlocks } = await import('./html');
+  return readDocument({ kind: 'html', blocks: htmlToBlocks(html) });
+}
+
+export async function importDocx(bytes: Uint8Array): Promise<ImportResult> {
+  const { docxToBlocks } = await import('./docx');
+  const read = await docxToBlocks(bytes);
+  return read.ok ? readDocument({ kind: 'docx', blocks: read.blocks }) : read;
+}
+
+export async function importPdf(bytes: Uint8Array): Promise<ImportResult> {
+  const { pdfToBlocks } = await import('./pdf');
+  const read = await pdfToBlocks(bytes);
+  return read.ok ? readDocument({ kind: 'pdf', blocks: read.blocks }) : read;
+}
+
+export function importJson(text: string): ImportResult {
+  const loaded = parseReport(text);
+  return loaded.ok ? { ok: true, report: loaded.report, findings: [], source: 'json' } : loaded;
+}
+
+const extensionOf = (name: string): string => /\.[^./\\]+$/.exec(name.toLowerCase())?.[0] ?? '';
+
+export const isImportable = (name: string): boolean => (IMPORT_EXTENSIONS as readonly string[]).includes(extensionOf(name));
+
+/** Decodes text files: UTF-8, or GB18030 (older Windows saves) when UTF-8 does not fit. */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    try {
+      return new TextDecoder('gb18030').decode(bytes);
+    } catch {
+      return new TextDecoder('utf-8').decode(bytes);
+    }
+  }
+}
+
+/** Any supported file by its name. Never throws: a damaged or hostile file becomes an error. */
+export async function importFile(name: string, bytes: Uint8Array): Promise<ImportResult> {
+  const ext = extensionOf(name);
+  try {
+    switch (ext) {
+      case '.json':
+        return importJson(decodeText(bytes));
+      case '.txt':
+      case '.text':
+        return importText(decodeText(bytes));
+      case '.html':
+      case '.htm':
+        return await importHtml(decodeHtml(bytes));
+      case '.docx':
+        return await importDocx(bytes);
+      case '.pdf':
+        return await importPdf(bytes);
+      case '.doc':
+        return { ok: false, error: '这是旧版 Word 文件（.doc），无法直接读取。请在 Word 中“另存为” .docx 后再检查。' };
+      case '.wps':
+        return { ok: false, error: '这是 WPS 文件（.wps），无法直接读取。请在 WPS 中“另存为” .docx 后再检查。' };
+      default:
+        return { ok: false, error: `不支持的文件类型“${ext || name}”：可检查 .json、.docx、.txt、.html、.htm、.pdf 文件。` };
+    }
+  } catch (e) {
+    return { ok: false, error: `文件已损坏或内容无法识别（${(e as Error).message || String(e)}）。` };
+  }
+}
+
+/** A web page declares its encoding in a meta tag; older government sites use GBK. */
+function decodeHtml(bytes: Uint8Array): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  const charset = /charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  if (charset && /^(gb2312|gbk|gb18030)$/.test(charset)) return new TextDecoder('gb18030').decode(bytes);
+  return decodeText(bytes);
+}
+
+/** Reading findings first, then the checker's. */
+export function checkImported(report: Report, readingFindings: readonly Finding[], previous?: Report): Finding[] {
+  return [...readingFindings, ...checkReport(report, previous ? { previous } : {})];
+}

@@ -1,0 +1,80 @@
+import type { FormatDef, LabelCell, TableDef } from '../../templates';
+import { rowPieces, tableGrid, type Anchor } from '../core/layout';
+import { labelKey, withoutNumbering } from './normalize';
+
+// The printed labels of a format's tables, and tolerant matching of what a document wrote against them.
+
+export type TableLabel = { anchor: Anchor; text: string; role: LabelCell['role']; key: string; loose: string; core: string };
+
+/** A grid row that holds value cells; `identity` is the label that names it (none for table 四's data row). */
+export type DataRow = { row: number; identity: Anchor | null; keys: string[] };
+
+export type TableLabels = { table: TableDef; labels: TableLabel[]; dataRows: DataRow[] };
+
+/** Without a trailing note in brackets ("采购总金额（万元）" → "采购总金额"). */
+const withoutTrailingNote = (text: string): string => text.replace(/[（(][^（()）]*[)）]\s*$/, '');
+
+const coreKey = (text: string): string => withoutNumbering(labelKey(withoutTrailingNote(text)));
+
+const cache = new WeakMap<TableDef, TableLabels>();
+
+export function tableLabels(table: TableDef): TableLabels {
+  const cached = cache.get(table);
+  if (cached) return cached;
+  const grid = tableGrid(table);
+  const labels: TableLabel[] = [];
+  for (const anchor of grid.anchors) {
+    if (anchor.cell.type !== 'label') continue;
+    const text = anchor.cell.text;
+    const key = labelKey(text);
+    labels.push({ anchor, text, role: anchor.cell.role, key, loose: withoutNumbering(key), core: coreKey(text) });
+  }
+  const dataRows: DataRow[] = [];
+  for (let r = 0; r < grid.rowCount; r++) {
+    const pieces = rowPieces(grid, r);
+    const keys = pieces.flatMap((p) => (p.anchor.cell.type === 'value' && p.starts ? [p.anchor.cell.key] : []));
+    if (keys.length === 0) continue;
+    const names = pieces.filter((p) => p.anchor.cell.type === 'label');
+    dataRows.push({ row: r, identity: names.length ? names[names.length - 1]!.anchor : null, keys });
+  }
+  const result = { table, labels, dataRows };
+  cache.set(table, result);
+  return result;
+}
+
+const distinct = (found: readonly TableLabel[]): TableLabel | undefined => {
+  const anchors = new Set(found.map((l) => l.anchor));
+  return anchors.size === 1 ? found[0] : undefined;
+};
+
+/**
+ * The table label a cell's text stands for, tried from strict to loose: same characters; same without
+ * numbering; same without a trailing note in brackets; a wrapped or cut fragment of exactly one label.
+ */
+export function matchLabel(text: string, labels: TableLabels): TableLabel | undefined {
+  const key = labelKey(text);
+  if (key.length === 0 || /^\d+$/.test(key)) return undefined;
+  const all = labels.labels;
+  const exact = all.find((l) => l.key === key);
+  if (exact) return exact;
+  const loose = withoutNumbering(key);
+  const byLoose = all.find((l) => l.loose === loose);
+  if (byLoose) return byLoose;
+  const core = coreKey(text);
+  const byCore = all.find((l) => l.core === core && core.length > 0);
+  if (byCore) return byCore;
+  if (loose.length >= 4) {
+    const fragment = distinct(all.filter((l) => l.key.includes(loose)));
+    if (fragment) return fragment;
+  }
+  return undefined;
+}
+
+/** Label keys that only one format prints: they tell the formats apart. */
+export function formatMarkers(formats: readonly FormatDef[]): Map<FormatDef, Set<string>> {
+  const keysOf = (f: FormatDef) => new Set(Object.values(f.tables).flatMap((t) => tableLabels(t).labels.map((l) => l.key)));
+  const all = formats.map((f) => [f, keysOf(f)] as const);
+  return new Map(
+    all.map(([f, keys]) => [f, new Set([...keys].filter((k) => all.every(([g, other]) => g === f || !other.has(k))))]),
+  );
+}

@@ -1,0 +1,190 @@
+import type { CellDef, FormatDef, TableDef } from '../../templates';
+import { parseCell, formatValue, type CellValue } from '../core/numbers';
+import { cellIndex } from '../core/report';
+import type { Finding } from '../core/checker';
+import { cleanCellText, labelKey } from './normalize';
+import { matchLabel, tableLabels, type DataRow, type TableLabel, type TableLabels } from './labels';
+import type { SourceBlock } from './source';
+
+// Maps the rows found under a table part onto the format's table: each row is recognised by its
+// label, and the cells after the label are its values, left to right.
+
+export type TableReading = {
+  values: Record<string, CellValue>;
+  written: Record<string, string>;
+  findings: Finding[];
+  rowsFound: number;
+};
+
+const BLANK_WORDS = new Set(['无', '空', '暂无', '/', '\\', '—', '——', '-', '--', '–', '––']);
+const looksLikeValue = (s: string): boolean => s === '' || BLANK_WORDS.has(s) || (/\d/.test(s) && s.length <= 16);
+const quote = (cells: readonly string[]): string => cells.map((c) => `“${c}”`).join(' ');
+
+type Row = { cells: string[]; aligned: boolean };
+
+function rowCells(block: Extract<SourceBlock, { kind: 'row' }>): Row {
+  return { cells: block.cells.filter((c) => !c.covered).map((c) => cleanCellText(c.text)), aligned: block.aligned === true };
+}
+
+/** Cells cut at spaces may hold several numbers ("0 0 1"); split those apart. */
+function splitNumbers(cells: readonly string[]): string[] {
+  return cells.flatMap((c) => (/^[\d.,+\-增减万元件]+(\s+[\d.,+\-增减万元件]+)+$/.test(c) ? c.split(/\s+/) : c === '' ? [] : [c]));
+}
+
+export function readTable(format: FormatDef, table: TableDef, blocks: readonly SourceBlock[]): TableReading {
+  const labels = tableLabels(table);
+  const index = cellIndex(format);
+  const reading: TableReading = { values: {}, written: {}, findings: [], rowsFound: 0 };
+  const filled = new Set<DataRow>();
+  const yuanColumns = new Set<string>();
+  const part = table.part;
+  let previousText = '';
+
+  const rowFinding = (severity: Finding['severity'], rule: string, def: CellDef | undefined, message: string): void => {
+    reading.findings.push({ severity, rule, part, row: def?.row ?? null, column: null, message, ...(def ? { cell: def.key } : {}) });
+  };
+
+  const assign = (dataRow: DataRow, raw: string[], aligned: boolean): void => {
+    const first = index.get(dataRow.keys[0]!)!;
+    if (filled.has(dataRow)) {
+      rowFinding('warning', '结构', first, `“${first.row}”一行出现了不止一次，已按第一次出现的数字读取；后一次为：${quote(raw)}。请删去重复的行。`);
+      return;
+    }
+    filled.add(dataRow);
+    reading.rowsFound++;
+    const expected = dataRow.keys.length;
+    let cells = aligned ? splitNumbers(raw) : [...raw];
+    while (cells.length > expected && cells[cells.length - 1] === '') cells.pop();
+    if (cells.length > expected) {
+      const nonEmpty = cells.filter((c) => c !== '');
+      if (nonEmpty.length === expected) cells = nonEmpty;
+    }
+    if (cells.length > expected) {
+      rowFinding('error', '读取', first, `“${first.row}”一行应有 ${expected} 格数字，读到 ${cells.length} 格：${quote(cells)}，无法对应到各列。请核对本行是否多出了格子。`);
+      return;
+    }
+    if (cells.length < expected) {
+      rowFinding(
+        'warning',
+        '读取',
+        first,
+        `“${first.row}”一行应有 ${expected} 格，只读到 ${cells.length} 格${cells.length ? `：${quote(cells)}` : ''}，已按最后 ${cells.length} 列读入，其余按未填写处理。请核对本行的空白格。`,
+      );
+      cells = [...new Array<string>(expected - cells.length).fill(''), ...cells];
+    }
+    dataRow.keys.forEach((key, i) => storeCell(reading, index.get(key)!, cells[i]!, yuanColumns.has(index.get(key)!.column)));
+  };
+
+  for (const block of blocks) {
+    if (block.kind === 'text') {
+      previousText = block.text;
+      continue;
+    }
+    const { cells, aligned } = rowCells(block);
+    let last = -1;
+    let label: TableLabel | undefined;
+    cells.forEach((c, i) => {
+      const m = matchLabel(c, labels);
+      if (m) {
+        last = i;
+        label = m;
+      }
+    });
+    if (!label) {
+      handleUnlabelled(cells, aligned);
+      previousText = '';
+      continue;
+    }
+    previousText = '';
+    if (label.role !== 'rowLabel') {
+      noteHeaderUnits(cells, labels, yuanColumns, format);
+      continue;
+    }
+    const dataRow = labels.dataRows.find((d) => d.identity === label!.anchor && !filled.has(d)) ?? labels.dataRows.find((d) => d.identity === label!.anchor);
+    const rest = cells.slice(last + 1);
+    if (!dataRow) {
+      // A category label ("（三）不予公开") followed by an item the format does not have.
+      if (rest.some((c) => /\d/.test(c))) extraRow(cells);
+      continue;
+    }
+    assign(dataRow, rest, aligned);
+  }
+
+  function handleUnlabelled(cells: string[], aligned: boolean): void {
+    const texts = cells.filter((c) => !looksLikeValue(c));
+    const hasNumbers = cells.some((c) => /\d/.test(c));
+    if (!hasNumbers) return;
+    if (texts.length === 0) {
+      const target = labels.dataRows.find((d) => d.identity === null);
+      if (target) assign(target, cells, aligned);
+      return;
+    }
+    // A label wrapped onto the line above (space-aligned text): try the two pieces together.
+    if (previousText) {
+      const joined = matchLabel(previousText + texts[0]!, labels);
+      const dataRow = joined && labels.dataRows.find((d) => d.identity === joined.anchor);
+      if (dataRow) {
+        assign(dataRow, cells.slice(cells.indexOf(texts[0]!) + 1), aligned);
+        return;
+      }
+    }
+    extraRow(cells);
+  }
+
+  function extraRow(cells: readonly string[]): void {
+    const name = cells.find((c) => !looksLikeValue(c)) ?? cells.join(' ');
+    reading.findings.push({
+      severity: 'warning',
+      rule: '结构',
+      part,
+      row: name,
+      column: null,
+      message: `表格中有统一格式之外的一行：${quote(cells.filter((c) => c !== ''))}。本地增加的行不属于统一格式，其数字未计入检查，请删去或并入相应的行。`,
+    });
+  }
+
+  const missing = labels.dataRows.filter((d) => !filled.has(d));
+  if (reading.rowsFound === 0) {
+    reading.findings.push({ severity: 'error', rule: '结构', part, row: null, column: null, message: `第${part}部分没有读到统一格式的表格。请按${format.id}年格式填写本部分表格。` });
+  } else {
+    for (const d of missing) {
+      const def = index.get(d.keys[0]!)!;
+      rowFinding('error', '结构', def, `表格缺少“${def.row}”一行。请按${format.id}年格式补上这一行。`);
+    }
+  }
+  return reading;
+}
+
+/** A header saying the money column is in 元 rather than 万元. */
+function noteHeaderUnits(cells: readonly string[], labels: TableLabels, yuan: Set<string>, format: FormatDef): void {
+  const moneyColumns = new Set(format.cells.filter((c) => c.kind === 'money').map((c) => labelKey(c.column)));
+  for (const c of cells) {
+    const m = matchLabel(c, labels);
+    if (!m || !moneyColumns.has(m.key)) continue;
+    const unit = /[（(]\s*(?:单位[:：]\s*)?(万元|元)\s*[)）]/.exec(c)?.[1];
+    if (unit === '元') yuan.add(m.text);
+  }
+}
+
+/** Parses one cell into the model: the number in `values`, the text as written in `written` when it was not a plain number. */
+export function storeCell(reading: TableReading, def: CellDef, raw: string, inYuan: boolean): void {
+  const text = raw.trim();
+  const parsed = parseCell(inYuan && /^[\d.,]+$/.test(text) ? `${text}元` : text, def.kind);
+  if (parsed.status === 'value') {
+    reading.values[def.key] = parsed.value;
+    if (text !== formatValue(parsed.value)) reading.written[def.key] = text;
+    if (inYuan && parsed.note?.kind === 'yuan') {
+      reading.findings.push({
+        severity: 'warning',
+        rule: '单位',
+        part: def.part,
+        row: def.row,
+        column: def.column,
+        cell: def.key,
+        message: `表头写明金额单位为“元”，“${text}”已换算为 ${formatValue(parsed.value)} 万元。统一格式以万元填写。`,
+      });
+    }
+  } else if (text !== '') {
+    reading.written[def.key] = text;
+  }
+}

@@ -1,0 +1,40 @@
+// Text as real documents write it, brought to one form before labels are compared.
+
+/** CJK radical look-alikes that NFKC leaves alone (NFKC already maps the Kangxi radicals U+2F00–U+2FD5). */
+const LOOK_ALIKES: Record<string, string> = {
+  '⺠': '民', '⺟': '母', '⺢': '水', '⺩': '王', '⺮': '竹', '⺲': '罒', '⺶': '羊', '⺸': '羊', '⺼': '肉',
+  '⻁': '虎', '⻄': '西', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻗': '雨',
+  '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食', '⻢': '马', '⻣': '骨', '⻤': '鬼',
+  '⻥': '鱼', '⻦': '鸟', '⻨': '麦', '⻩': '黄', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟',
+};
+const LOOK_ALIKE_RE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'g');
+
+/** NFKC (full-width → half-width, Kangxi radicals → ideographs) plus the look-alikes NFKC misses. */
+export function canonicalText(s: string): string {
+  return s.normalize('NFKC').replace(LOOK_ALIKE_RE, (c) => LOOK_ALIKES[c] ?? c);
+}
+
+/** The key two labels are compared by: canonical text with every space and punctuation mark removed. */
+export function labelKey(s: string): string {
+  return canonicalText(s)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** A label key without its leading numbering ("一、", "（三）", "1.") for a second, looser comparison. */
+export function withoutNumbering(key: string): string {
+  return key.replace(/^(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?=\D)/u, '');
+}
+
+/** Markup left behind by converters ("[bookmark: _GoBack]", "[image: …]") and stray control characters. */
+export function stripConverterMarks(s: string): string {
+  return s
+    .replace(/\[(?:bookmark|image):[^\]]*\]+/g, '')
+    .replace(/[\u200b\u200c\u200d\ufeff\u00ad]/g, '')
+    .replace(/\u00a0|\u3000/g, ' ');
+}
+
+/** One line of text: converter marks removed, white space collapsed and trimmed. */
+export function cleanCellText(s: string): string {
+  return stripConverterMarks(s).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,113 @@
+import { FORMATS, formatForYear, type FormatDef, type PartId } from '../../templates';
+import type { Finding } from '../core/checker';
+import { defaultIntro } from '../core/document';
+import { newReport } from '../core/new-report';
+import { NARRATIVE_PARTS, type Report } from '../core/report';
+import { agencyKindOf, findEnding, findTitle, yearFromText } from './front-matter';
+import { formatMarkers } from './labels';
+import { readTable } from './map-table';
+import { narrativeBlocks } from './narrative';
+import { labelKey } from './normalize';
+import { splitSections } from './sections';
+import type { SourceBlock, SourceDocument } from './source';
+
+// From a document's blocks to the report model plus reading findings.
+
+export type ImportResult =
+  | { ok: true; report: Report; findings: Finding[]; source: SourceDocument['kind'] }
+  | { ok: false; error: string };
+
+const PART_HEADINGS = FORMATS[0]!.parts;
+
+function blockTexts(blocks: readonly SourceBlock[]): string[] {
+  return blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : b.cells.map((c) => c.text)));
+}
+
+/** The format whose own labels (those the other format lacks) the tables use most. */
+export function detectFormat(tableBlocks: readonly SourceBlock[]): { format: FormatDef; markers: number } | undefined {
+  const seen = new Set(blockTexts(tableBlocks).map(labelKey));
+  let best: { format: FormatDef; markers: number } | undefined;
+  let tie = false;
+  for (const [format, markers] of formatMarkers(FORMATS)) {
+    const n = [...markers].filter((k) => seen.has(k)).length;
+    if (!best || n > best.markers) {
+      best = { format, markers: n };
+      tie = false;
+    } else if (n === best.markers) tie = true;
+  }
+  return best && best.markers > 0 && !tie ? best : undefined;
+}
+
+const finding = (severity: Finding['severity'], rule: string, part: PartId | null, message: string): Finding => ({
+  severity,
+  rule,
+  part,
+  row: null,
+  column: null,
+  message,
+});
+
+export function readDocument(doc: SourceDocument): ImportResult {
+  const { front, parts } = splitSections(doc.blocks);
+  const findings: Finding[] = [];
+  const title = findTitle(front);
+  const frontTexts = front.flatMap((b) => (b.kind === 'text' ? [b.text] : []));
+  const year = title?.year ?? yearFromText(frontTexts);
+  if (parts.size === 0 && !title) {
+    return { ok: false, error: '没有找到年度报告的标题和各部分标题（如“一、总体情况”），这个文件看来不是政府信息公开工作年度报告。' };
+  }
+  if (year === undefined) return { ok: false, error: '没有找到报告年度：标题应为“机关名称+年份+年政府信息公开工作年度报告”。' };
+  if (year < 2019 || year > 2100) {
+    return { ok: false, error: `标题中的年份 ${year} 不在 2019 年以后：政府信息公开工作年度报告格式自 2019 年度起适用。` };
+  }
+  if (!title) findings.push(finding('error', '结构', null, '没有找到标题：标题应为“机关名称+年份+年政府信息公开工作年度报告”。年度按正文中的统计期限读取。'));
+
+  const tableBlocks = PART_HEADINGS.filter((p) => p.kind === 'table').flatMap((p) => parts.get(p.id) ?? []);
+  const detected = detectFormat(tableBlocks);
+  const format = detected?.format ?? formatForYear(year);
+  const report = newReport({ agency: title?.agency ?? '', year });
+  report.format = format.id;
+  report.meta.agencyKind = agencyKindOf(report.meta.agency);
+  // The document's totals are what the author wrote: keep them, so the checker can judge them.
+  report.typedTotals = true;
+
+  for (const part of PART_HEADINGS) {
+    if (!parts.has(part.id)) findings.push(finding('error', '结构', part.id, `没有找到第${part.id}部分“${part.heading}”。请按统一格式补上这一部分（标题文字应与格式一致）。`));
+  }
+  for (const part of PART_HEADINGS) {
+    if (part.kind !== 'table' || !parts.has(part.id)) continue;
+    const reading = readTable(format, format.tables[part.table!], parts.get(part.id)!);
+    Object.assign(report.values, reading.values);
+    Object.assign(report.written, reading.written);
+    findings.push(...reading.findings);
+  }
+
+  const lastPart = [...parts.keys()].pop();
+  for (const id of NARRATIVE_PARTS) {
+    let blocks = parts.get(id) ?? [];
+    if (id === lastPart) {
+      const ending = findEnding(blocks, report.meta.agency);
+      report.meta.publicationDate = ending.date;
+      blocks = blocks.slice(0, ending.keep);
+    }
+    report.narrative[id] = narrativeBlocks(blocks);
+  }
+
+  const introBlocks = title ? front.slice(title.start + title.blocks) : front;
+  readIntro(report, format, introBlocks);
+  return { ok: true, report, findings, source: doc.kind };
+}
+
+const CONTACT = /^对本报告如有疑问，?请联系[：:](.+?)。?$/;
+
+/** The opening statement: left to the generated text when it is exactly that, else kept as written. */
+function readIntro(report: Report, format: FormatDef, blocks: readonly SourceBlock[]): void {
+  const paragraphs = blocks.flatMap((b) => (b.kind === 'text' && b.text.trim() ? [b.text.trim()] : []));
+  for (const p of paragraphs) {
+    const m = CONTACT.exec(p);
+    if (m) report.meta.contact = m[1]!.trim();
+  }
+  const generated = defaultIntro(report, format);
+  if (paragraphs.length === generated.length && paragraphs.every((p, i) => p === generated[i])) return;
+  if (paragraphs.length) report.meta.intro = paragraphs.join('\n');
+}

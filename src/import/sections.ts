@@ -1,0 +1,85 @@
+import { PART_IDS, type PartDef, type PartId } from '../../templates';
+import { FORMATS } from '../../templates';
+import { canonicalText, labelKey } from './normalize';
+import type { SourceBlock } from './source';
+
+// Splits a document at its part headings ("一、总体情况" … "六、其他需要报告的事项").
+
+export type Sections = {
+  /** Blocks before the first part heading (title, opening statement, page chrome). */
+  front: SourceBlock[];
+  parts: Map<PartId, SourceBlock[]>;
+};
+
+const PARTS: readonly PartDef[] = FORMATS[0]!.parts;
+const NUMERAL = /^\s*([一二三四五六])\s*[、.．,，]\s*/;
+
+function bigrams(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.length - 1; i++) out.push(s.slice(i, i + 2));
+  return out;
+}
+
+/** Dice similarity of character pairs: tolerant of a word added or left out ("行政复议和行政诉讼"). */
+export function similarity(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (x.length === 0 || y.length === 0) return a === b ? 1 : 0;
+  const pool = new Map<string, number>();
+  for (const g of y) pool.set(g, (pool.get(g) ?? 0) + 1);
+  let common = 0;
+  for (const g of x) {
+    const n = pool.get(g) ?? 0;
+    if (n > 0) {
+      common++;
+      pool.set(g, n - 1);
+    }
+  }
+  return (2 * common) / (x.length + y.length);
+}
+
+export type Heading = { part: PartId; rest: string };
+
+/** The part a line is the heading of, and any text written after the heading on the same line. */
+export function partHeading(text: string): Heading | undefined {
+  const canonical = canonicalText(text).trim();
+  const m = NUMERAL.exec(canonical);
+  if (!m) return undefined;
+  const part = m[1] as PartId;
+  const def = PARTS.find((p) => p.id === part)!;
+  const after = canonical.slice(m[0].length);
+  const title = labelKey(def.title);
+  const key = labelKey(after);
+  if (key === title) return { part, rest: '' };
+  // "六、其他需要报告的事项：无。" — the heading followed by its text on one line.
+  const cut = /^([^：:。]{2,40})[：:]\s*(.+)$/.exec(after);
+  if (cut && similarity(labelKey(cut[1]!), title) >= 0.6) return { part, rest: cut[2]! };
+  if (key.length <= title.length * 1.5 + 2 && similarity(key, title) >= 0.6) return { part, rest: '' };
+  return undefined;
+}
+
+const headingOf = (block: SourceBlock): Heading | undefined => {
+  if (block.kind === 'text') return partHeading(block.text);
+  const filled = block.cells.filter((c) => c.text.trim() !== '');
+  return filled.length === 1 ? partHeading(filled[0]!.text) : undefined;
+};
+
+export function splitSections(blocks: readonly SourceBlock[]): Sections {
+  const front: SourceBlock[] = [];
+  const parts = new Map<PartId, SourceBlock[]>();
+  let current: SourceBlock[] = front;
+  let lastOrder = -1;
+  for (const block of blocks) {
+    const h = headingOf(block);
+    const order = h ? PART_IDS.indexOf(h.part) : -1;
+    if (h && order > lastOrder) {
+      lastOrder = order;
+      current = [];
+      parts.set(h.part, current);
+      if (h.rest.trim()) current.push({ kind: 'text', text: h.rest.trim() });
+      continue;
+    }
+    current.push(block);
+  }
+  return { front, parts };
+}

@@ -1,0 +1,18 @@
+// What every reader produces before mapping: the document's text lines and table rows in reading order.
+
+/** One table cell as the source wrote it. `covered`: a position a vertical merge from above covers. */
+export type SourceCell = { text: string; covered?: boolean };
+
+/**
+ * `aligned`: cells were cut at runs of spaces or by position (PDF text, space-aligned text),
+ * so blank cells may be missing and several numbers may share one cell.
+ */
+export type SourceBlock = { kind: 'text'; text: string } | { kind: 'row'; cells: SourceCell[]; aligned?: boolean };
+
+export type SourceKind = 'json' | 'txt' | 'html' | 'docx' | 'pdf';
+
+export type SourceDocument = { kind: SourceKind; blocks: SourceBlock[] };
+
+export const textBlock = (text: string): SourceBlock => ({ kind: 'text', text });
+export const rowBlock = (cells: readonly string[], aligned = false): SourceBlock =>
+  aligned ? { kind: 'row', cells: cells.map((text) => ({ text })), aligned } : { kind: 'row', cells: cells.map((text) => ({ text })) };

@@ -1,0 +1,97 @@
+import { cleanCellText, stripConverterMarks } from './normalize';
+import { rowBlock, textBlock, type SourceBlock } from './source';
+
+// Plain text as copied from a web page or a PDF, in the layouts real reports show:
+//  - one cell per line, indented by a tab, rows separated by blank lines (blank cells kept or dropped);
+//  - one row per line, cells separated by tabs (what `nianbao generate` writes);
+//  - rows with cells separated by "|";
+//  - columns aligned with spaces, long labels wrapped, vertical labels one character per line.
+
+const PART_HEADING = /^\s*[一二三四五六][、.．,，]/;
+const PIPE_SEPARATOR = /^[\s|:：\-—=+]+$/;
+
+type Mode = { oneCellPerLine: boolean; aligned: boolean };
+
+function detectMode(lines: readonly string[]): Mode {
+  let oneCell = 0;
+  let multiTab = 0;
+  let pipes = 0;
+  for (const line of lines) {
+    if (/^\t[^\t]*$/.test(line)) oneCell++;
+    else if (/\t.*\t|[^\t\s]\t/.test(line)) multiTab++;
+    if ((line.match(/\|/g)?.length ?? 0) >= 2) pipes++;
+  }
+  return { oneCellPerLine: oneCell > multiTab, aligned: oneCell + multiTab + pipes === 0 };
+}
+
+/** A short fragment that continues the cell above (a label wrapped inside its cell). */
+const continuesCell = (line: string): boolean => {
+  const t = cleanCellText(line);
+  return t.length > 0 && t.length <= 40 && !t.includes('。') && !PART_HEADING.test(t);
+};
+
+const splitPipes = (line: string): string[] => {
+  const cells = line.split('|');
+  if (cells[0]!.trim() === '') cells.shift();
+  if (cells.length && cells[cells.length - 1]!.trim() === '') cells.pop();
+  return cells;
+};
+
+export function textToBlocks(input: string): SourceBlock[] {
+  const lines = stripConverterMarks(input.replace(/^\ufeff/, '')).split(/\r\n|\r|\n/).map((l) => l.replace(/\s+$/, (s) => s.replace(/[^\t]/g, '')));
+  const mode = detectMode(lines);
+  const blocks: SourceBlock[] = [];
+  let row: string[] | null = null;
+  const flush = () => {
+    if (row) blocks.push(rowBlock(row));
+    row = null;
+  };
+  for (const raw of lines) {
+    const line = raw.replace(/\t+$/, (tabs) => (mode.oneCellPerLine ? '' : tabs));
+    if ((line.match(/\|/g)?.length ?? 0) >= 2) {
+      flush();
+      if (!PIPE_SEPARATOR.test(line)) blocks.push(rowBlock(splitPipes(line)));
+      continue;
+    }
+    if (mode.oneCellPerLine) {
+      if (raw.startsWith('\t')) {
+        const cells = raw.slice(1).split('\t');
+        if (row) row.push(...cells);
+        else row = cells;
+        continue;
+      }
+      if (line.trim() === '') {
+        flush();
+        continue;
+      }
+      if (line.includes('\t')) {
+        flush();
+        blocks.push(rowBlock(line.split('\t')));
+        continue;
+      }
+      if (row && continuesCell(line)) {
+        row[row.length - 1] += line.trim();
+        continue;
+      }
+      flush();
+      blocks.push(textBlock(cleanCellText(line)));
+      continue;
+    }
+    if (line.trim() === '') continue;
+    if (line.includes('\t')) {
+      const cells = line.split('\t');
+      const filled = cells.filter((c) => c.trim() !== '');
+      // A heading or sentence with a stray tab is text, not a one-cell row.
+      if (filled.length === 1 && (PART_HEADING.test(filled[0]!) || filled[0]!.length > 40)) blocks.push(textBlock(cleanCellText(filled[0]!)));
+      else blocks.push(rowBlock(cells));
+      continue;
+    }
+    if (mode.aligned && /\S\s{2,}\S/.test(line.trim())) {
+      blocks.push(rowBlock(line.trim().split(/\s{2,}/), true));
+      continue;
+    }
+    blocks.push(textBlock(cleanCellText(line)));
+  }
+  flush();
+  return blocks;
+}
