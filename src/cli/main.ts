@@ -8,11 +8,11 @@ import { runNew } from './commands/new';
 const USAGE = `用法：
   nianbao new --year 2024 --agency "某某局" [--kind 政府部门] [--out draft.json] [--force]
   nianbao check <报告.json>... [--previous 上年报告.json] [--json]
-  nianbao generate <报告.json> [--out 报告.txt]
+  nianbao generate <报告.json> [--out 报告.txt|报告.docx] [--force]
 
   new       新建某年度的空白报告（格式按年份自动选择）
   check     检查报告，按部分列出错误、警告和提示；有错误时退出码为 1，文件无法读取时为 2
-  generate  生成标准格式的报告全文（.txt）`;
+  generate  生成标准格式的报告全文：不加 --out 时输出文本；--out 以 .txt 结尾存为文本，以 .docx 结尾存为 Word 文档`;
 
 const defaultIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
