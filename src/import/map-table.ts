@@ -115,8 +115,13 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     const hasNumbers = cells.some((c) => /\d/.test(c));
     if (!hasNumbers) return;
     if (texts.length === 0) {
-      const target = labels.dataRows.find((d) => d.identity === null);
+      // Table 四's data row has no label; elsewhere the label may stand on the line above (PDF, wrapped).
+      const above = previousText ? matchLabel(previousText, labels) : undefined;
+      const target = above
+        ? labels.dataRows.find((d) => d.identity === above.anchor)
+        : labels.dataRows.find((d) => d.identity === null);
       if (target) assign(target, cells, aligned);
+      else if (previousText) extraRow([previousText, ...cells]);
       return;
     }
     // A label wrapped onto the line above (space-aligned text): try the two pieces together.

@@ -44,7 +44,11 @@ export type Heading = { part: PartId; rest: string };
 export function partHeading(text: string): Heading | undefined {
   const canonical = canonicalText(text).trim();
   const m = NUMERAL.exec(canonical);
-  if (!m) return undefined;
+  if (!m) {
+    // Word's automatic numbering leaves only the title in the text.
+    const bare = PARTS.find((p) => labelKey(p.title) === labelKey(canonical));
+    return bare ? { part: bare.id, rest: '' } : undefined;
+  }
   const part = m[1] as PartId;
   const def = PARTS.find((p) => p.id === part)!;
   const after = canonical.slice(m[0].length);
