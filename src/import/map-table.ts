@@ -114,6 +114,11 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     const texts = cells.filter((c) => !looksLikeValue(c));
     const hasNumbers = cells.some((c) => /\d/.test(c));
     if (!hasNumbers) return;
+    const unnamed = labels.dataRows.find((d) => d.identity === null);
+    if (unnamed && texts.length > 0 && cells.length === unnamed.keys.length) {
+      assign(unnamed, cells, aligned);
+      return;
+    }
     if (texts.length === 0) {
       // Table 四's data row has no label; elsewhere the label may stand on the line above (PDF, wrapped).
       const above = previousText ? matchLabel(previousText, labels) : undefined;
