@@ -1,12 +1,16 @@
 import JSZip from 'jszip';
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
 
 // Reads a .docx the way Word does: unzip, parse the XML parts, follow the relationships.
+
+// jsdom ships no type declarations; only its DOMParser is used.
+type JsdomModule = { JSDOM: new (html: string) => { window: { DOMParser: typeof DOMParser } } };
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as JsdomModule;
+const parser = new new JSDOM('').window.DOMParser();
 
 export const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-const parser = new new JSDOM('').window.DOMParser();
 
 export type OpenedDocx = {
   zip: JSZip;
