@@ -1,19 +1,63 @@
-import { readFile } from 'node:fs/promises';
-import { parseReport, type Report } from '../core/report';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { Finding } from '../core/checker';
+import type { Report } from '../core/report';
+import { importFile, isImportable, type SourceKind } from '../import';
 
-// Reads one input file of `nianbao check` into the report model. Never throws for a user's bad file.
+// Reads input files of `nianbao check` / `import` into the report model: .json report files, and
+// reports drafted elsewhere (.docx, .txt, .html/.htm, .pdf). Never throws for a user's bad file.
 
-export type InputResult = { ok: true; report: Report; readingFindings: Finding[] } | { ok: false; error: string };
+export type InputResult =
+  | { ok: true; report: Report; readingFindings: Finding[]; source: SourceKind }
+  | { ok: false; error: string };
+
+/** Larger than any real report; a bigger file is refused rather than read into memory. */
+const MAX_BYTES = 100 * 1024 * 1024;
 
 export async function readInput(path: string): Promise<InputResult> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    const info = await stat(path);
+    if (info.isDirectory()) return { ok: false, error: '这是一个文件夹，不是文件' };
+    if (info.size > MAX_BYTES) return { ok: false, error: `文件过大（${Math.round(info.size / 1048576)} MB），不像是一份年度报告` };
+    bytes = await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return { ok: false, error: code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹，不是文件' : `无法读取文件（${code ?? (e as Error).message}）` };
   }
-  const loaded = parseReport(text);
-  return loaded.ok ? { ok: true, report: loaded.report, readingFindings: [] } : loaded;
+  const read = await importFile(basename(path), bytes);
+  return read.ok ? { ok: true, report: read.report, readingFindings: read.findings, source: read.source } : read;
+}
+
+/** The files to check: files as given, directories searched recursively for supported files (sorted, hidden ones skipped). */
+export async function expandInputs(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    let isDir = false;
+    try {
+      isDir = (await stat(path)).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (isDir) files.push(...(await walk(path)));
+    else files.push(path);
+  }
+  return files;
+}
+
+async function walk(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))) {
+    if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
+    const full = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(full)));
+    else if (e.isFile() && isImportable(e.name)) out.push(full);
+  }
+  return out;
 }

@@ -1,14 +1,19 @@
-import { checkReport, publicFinding, type Finding } from '../../core/checker';
+import { checkReport, countBySeverity, publicFinding, type Finding } from '../../core/checker';
 import type { Report } from '../../core/report';
 import { parse, UsageError, type Io } from '../args';
-import { readInput } from '../input';
+import { expandInputs, readInput } from '../input';
 import { formatFindings } from '../output';
 
-type CheckedFile = { file: string; report?: Report; findings: Finding[]; error?: string };
+// `nianbao check`: report files and reports drafted elsewhere, files and folders, in any mix.
+// One unreadable or hostile file never stops the batch. Exit: 0 fine, 1 error findings, 2 a file could not be read at all.
 
-export async function runCheck(args: string[], io: Io): Promise<number> {
+type CheckedFile = { file: string; report?: Report; source?: string; findings: Finding[]; error?: string };
+
+const PROGRESS_FROM = 20;
+
+export async function runCheck(args: string[], io: Io, progress: ProgressSink = stderrProgress()): Promise<number> {
   const { values, positionals } = parse(args, { previous: { type: 'string' }, json: { type: 'boolean' } });
-  if (positionals.length === 0) throw new UsageError('请给出要检查的报告文件');
+  if (positionals.length === 0) throw new UsageError('请给出要检查的报告文件或文件夹');
   let previous: Report | undefined;
   if (values.previous) {
     const prev = await readInput(values.previous as string);
@@ -18,18 +23,22 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     }
     previous = prev.report;
   }
-  const results: CheckedFile[] = [];
-  for (const file of positionals) {
-    const input = await readInput(file);
-    if (!input.ok) {
-      results.push({ file, findings: [], error: input.error });
-      continue;
-    }
-    const findings = [...input.readingFindings, ...checkReport(input.report, previous ? { previous } : {})];
-    results.push({ file, report: input.report, findings });
+  const files = await expandInputs(positionals);
+  if (files.length === 0) {
+    io.err('nianbao：给出的文件夹中没有可检查的文件（.json、.docx、.txt、.html、.htm、.pdf）\n');
+    return 2;
   }
+  const results: CheckedFile[] = [];
+  const showProgress = files.length > PROGRESS_FROM && progress.active;
+  for (const [i, file] of files.entries()) {
+    if (showProgress) progress.update(i, files.length, file);
+    results.push(await checkOne(file, previous));
+  }
+  if (showProgress) progress.done();
   if (values.json) {
     io.out(`${JSON.stringify(results.map(toJson), null, 2)}\n`);
+    for (const r of results) if (r.error) io.err(`nianbao：${r.file} 无法读取：${r.error}\n`);
+    if (files.length > PROGRESS_FROM) io.err(`${summaryTable(results)}\n`);
   } else {
     for (const r of results) {
       if (r.error) {
@@ -39,14 +48,29 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
       const m = r.report!.meta;
       io.out(`${r.file} — ${m.agency || '（未写机关名称）'} ${m.year}年度（${r.report!.format}年格式）\n${formatFindings(r.findings).join('\n')}\n\n`);
     }
+    if (files.length > PROGRESS_FROM) io.out(`${summaryTable(results)}\n`);
   }
-  for (const r of results) if (r.error && values.json) io.err(`nianbao：${r.file} 无法读取：${r.error}\n`);
   if (results.some((r) => r.error)) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
+async function checkOne(file: string, previous: Report | undefined): Promise<CheckedFile> {
+  try {
+    const input = await readInput(file);
+    if (!input.ok) return { file, findings: [unreadable(input.error)], error: input.error };
+    const findings = [...input.readingFindings, ...checkReport(input.report, previous ? { previous } : {})];
+    return { file, report: input.report, source: input.source, findings };
+  } catch (e) {
+    // A reader bug must not end the batch either.
+    const error = `读取时出错（${(e as Error).message || String(e)}）`;
+    return { file, findings: [unreadable(error)], error };
+  }
+}
+
+const unreadable = (error: string): Finding => ({ severity: 'error', rule: '读取', part: null, row: null, column: null, message: `文件无法读取：${error}` });
+
 function toJson(r: CheckedFile) {
-  if (r.error) return { file: r.file, format: null, year: null, agency: null, error: r.error, findings: [] };
+  if (r.error) return { file: r.file, format: null, year: null, agency: null, error: r.error, findings: r.findings.map(publicFinding) };
   return {
     file: r.file,
     format: r.report!.format,
@@ -56,3 +80,40 @@ function toJson(r: CheckedFile) {
   };
 }
 
+/** Files, errors and warnings, in total and by format (“无法读取” for files that could not be read). */
+export function summaryTable(results: readonly CheckedFile[]): string {
+  const groups = new Map<string, CheckedFile[]>();
+  for (const r of results) {
+    const key = r.error ? '无法读取' : `${r.report!.format}年格式`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const row = (name: string, rs: readonly CheckedFile[]) => {
+    const counts = countBySeverity(rs.flatMap((r) => r.findings));
+    const withErrors = rs.filter((r) => r.findings.some((f) => f.severity === 'error')).length;
+    return [name, String(rs.length), String(withErrors), String(counts.error), String(counts.warning)];
+  };
+  const rows = [['', '文件', '有错误的文件', '错误', '警告'], ...[...groups].sort().map(([k, rs]) => row(k, rs)), row('合计', results)];
+  const width = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+  const cols = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i]!))));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c + ' '.repeat(cols[i]! - width(c)) : ' '.repeat(cols[i]! - width(c)) + c)).join('  ');
+  return ['汇总', ...rows.map(line)].join('\n');
+}
+
+export type ProgressSink = { active: boolean; update: (done: number, total: number, file: string) => void; done: () => void };
+
+/** A one-line progress bar on stderr, only when stderr is a terminal. */
+function stderrProgress(): ProgressSink {
+  const tty = process.stderr.isTTY === true;
+  return {
+    active: tty,
+    update(done, total, file) {
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      const name = file.length > 40 ? `…${file.slice(-39)}` : file;
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${name}\x1b[K`);
+    },
+    done() {
+      process.stderr.write('\r\x1b[K');
+    },
+  };
+}
