@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cellDisplay, chineseDate } from '../../src/core/document';
+import { labelText, tableGrid } from '../../src/core/layout';
+import { reportFormat, type Report } from '../../src/core/report';
+import { renderDocx } from '../../src/render/docx';
+import { columnWidths } from '../../src/render/docx/columns';
+import { PAGE } from '../../src/render/docx/page';
+import { loadExample } from '../support/examples';
+import { haveTools } from '../support/system-tools';
+import { columnStream, pdfText, pdfWords, readsAfter, wordsBetween, type PdfWord } from './docx/pdf-text';
+
+// LibreOffice opens the Word documents and prints them: the PDF's text shows the headings,
+// the table labels and the numbers in reading order. One soffice run converts all documents.
+
+function robustReport(): Report {
+  const report = loadExample('2024');
+  report.narrative['一'] = [
+    { type: 'paragraph', text: `<w:p>&amp; A&B<C>D "双引号" '单引号' “全角” 😀👍🏽\u0001` },
+    { type: 'heading', text: '（一）<script>alert("x")</script>' },
+    { type: 'paragraph', text: '公开'.repeat(5000) },
+  ];
+  report.narrative['五'] = [];
+  report.narrative['六'] = [{ type: 'heading', text: '' }];
+  return report;
+}
+
+const DOCS = { 'example-2024': loadExample('2024'), 'example-2020': loadExample('2020'), robust: robustReport() } as const;
+type DocName = keyof typeof DOCS;
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+describe.skipIf(!haveTools('soffice', 'pdftotext'))('Word documents printed by LibreOffice', () => {
+  let dir = '';
+  const pdf = (name: DocName) => join(dir, `${name}.pdf`);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'nianbao-docx-pdf-'));
+    const files: string[] = [];
+    for (const [name, report] of Object.entries(DOCS)) {
+      const file = join(dir, `${name}.docx`);
+      writeFileSync(file, await renderDocx(report));
+      files.push(file);
+    }
+    // A private profile: parallel runs and a running LibreOffice do not clash.
+    execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], {
+      stdio: 'pipe',
+      timeout: 120_000,
+    });
+  }, 150_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('converts every document, including one with special characters, a 10,000-character paragraph and empty parts', () => {
+    for (const name of Object.keys(DOCS) as DocName[]) expect(existsSync(pdf(name)), name).toBe(true);
+    const text = pdfText(pdf('robust'));
+    expect(text).toContain('<w:p>&amp; A&B<C>D "双引号" \'单引号\' “全角”');
+    expect(text).toContain('（一）<script>alert("x")</script>');
+    // The long paragraph runs over many pages; leave out the page numbers between them.
+    const body = squeeze(text).replace(/—\d+—/g, '');
+    expect(body.includes('公开'.repeat(5000)), 'the 10,000-character paragraph in full').toBe(true);
+    expect(body.includes('公开'.repeat(5001)), 'the 10,000-character paragraph once').toBe(false);
+    expect(body).toContain('五、存在的主要问题及改进情况六、其他需要报告的事项');
+  });
+
+  describe.each([
+    ['example-2024', DOCS['example-2024']],
+    ['example-2020', DOCS['example-2020']],
+  ] as const)('%s', (name, report) => {
+    const format = reportFormat(report);
+
+    it('shows the title, the part headings in order and the ending', () => {
+      const lines = pdfText(pdf(name)).split('\n').map((l) => squeeze(l));
+      const title = lines.indexOf(report.meta.agency);
+      expect(lines[title + 1]).toBe(`${report.meta.year}年政府信息公开工作年度报告`);
+      const headings = format.parts.map((p) => lines.indexOf(p.heading));
+      expect(headings.every((i) => i > title)).toBe(true);
+      expect([...headings].sort((a, b) => a - b)).toEqual(headings);
+      const end = lines.filter(Boolean).slice(-3);
+      expect(end.slice(0, 2)).toEqual([report.meta.agency, chineseDate(report.meta.publicationDate)]);
+      expect(end[2]).toMatch(/^—\d+—$/);
+    });
+
+    it('shows every table label in its columns, row labels top to bottom', () => {
+      const allWords = pdfWords(pdf(name));
+      const left = PAGE.margin.left / 20;
+      const headings = format.parts.map((p) => p.heading);
+      for (const part of format.parts.filter((p) => p.kind === 'table')) {
+        const def = format.tables[part.table!];
+        const words = wordsBetween(allWords, part.heading, headings[headings.indexOf(part.heading) + 1]!);
+        const edges = columnWidths(def).reduce<number[]>((acc, w) => [...acc, acc.at(-1)! + w / 20], [left]);
+        let previous: PdfWord | undefined;
+        for (const a of tableGrid(def).anchors) {
+          if (a.cell.type !== 'label') continue;
+          const label = squeeze(labelText(a.cell));
+          const stream = columnStream(words, edges[a.col]!, edges[a.col + a.colSpan]!);
+          const i = stream.text.indexOf(label);
+          expect(i, `${def.id}: ${label}`).toBeGreaterThanOrEqual(0);
+          if (a.cell.role !== 'rowLabel' || a.rowSpan > 1) continue;
+          const here = stream.at[i]!;
+          if (previous) expect(readsAfter(here, previous), `${def.id}: ${label} below the row before`).toBe(true);
+          previous = here;
+        }
+      }
+    });
+
+    it('shows the numbers of each table row on one line, rows in reading order', () => {
+      const lines = pdfText(pdf(name), true).split('\n');
+      let last = -1;
+      for (const part of format.parts.filter((p) => p.kind === 'table')) {
+        const grid = tableGrid(format.tables[part.table!]);
+        for (let r = 0; r < grid.rowCount; r++) {
+          const numbers = grid.anchors.filter((a) => a.row === r && a.cell.type === 'value').map((a) => cellDisplay(report, a.cell as { key: string }));
+          if (numbers.length === 0) continue;
+          const pattern = new RegExp(`(^|\\s)${numbers.map((n) => n.replace(/[.]/g, '\\.')).join('\\s+')}(\\s|$)`);
+          const at = lines.findIndex((l, i) => i > last && pattern.test(l));
+          expect(at, `${part.heading} row ${r}: ${numbers.join(' ')}`).toBeGreaterThan(last);
+          last = at;
+        }
+      }
+    });
+  });
+});
