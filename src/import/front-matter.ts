@@ -56,6 +56,7 @@ export function yearFromText(texts: readonly string[]): number | undefined {
 /** The kind of agency a name suggests (it decides the publication deadline). */
 export function agencyKindOf(agency: string): AgencyKind {
   const name = agency.trim();
+  if (!name) return '其他';
   if (/(?:乡|镇|街道|街道办事处)(?:人民政府)?$/.test(name)) return '乡镇街道';
   if (/人民政府$/.test(name)) return '人民政府';
   return AGENCY_KINDS[1];

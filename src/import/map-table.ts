@@ -17,7 +17,9 @@ export type TableReading = {
 };
 
 const BLANK_WORDS = new Set(['无', '空', '暂无', '/', '\\', '—', '——', '-', '--', '–', '––']);
-const looksLikeValue = (s: string): boolean => s === '' || BLANK_WORDS.has(s) || (/\d/.test(s) && s.length <= 16);
+/** A number, possibly with a unit or a word around it ("约37件", "22.36万元"); not a label that happens to hold a digit. */
+const looksLikeValue = (s: string): boolean =>
+  s === '' || BLANK_WORDS.has(s) || (/\d/.test(s) && s.length <= 16 && (s.match(/[\u3400-\u9fff]/g)?.length ?? 0) <= 3);
 const quote = (cells: readonly string[]): string => cells.map((c) => `“${c}”`).join(' ');
 
 type Row = { cells: string[]; aligned: boolean };
@@ -126,7 +128,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
         ? labels.dataRows.find((d) => d.identity === above.anchor)
         : labels.dataRows.find((d) => d.identity === null);
       if (target) assign(target, cells, aligned);
-      else if (previousText) extraRow([previousText, ...cells]);
+      else extraRow(previousText ? [previousText, ...cells] : cells);
       return;
     }
     // A label wrapped onto the line above (space-aligned text): try the two pieces together.
