@@ -48,7 +48,8 @@ export function factValue(format: FormatDef, states: CellStates, fact: Narrative
 // Patterns for "X件" statements; the generated sentence matches each of them once.
 const FILLER = '(?:政府信息公开|信息公开|各类|依申请公开|的)*';
 const FACT_PATTERNS: readonly { fact: NarrativeFact; pattern: RegExp }[] = [
-  { fact: 'received', pattern: new RegExp(`(?:新收|收到|接收|受理)(?:到)?${FILLER}申请(?:共计|合计|共)?(\\d+)件`, 'g') },
+  // "新收政府信息公开申请108件", "收到依申请公开政府信息8件", "共受理信息公开申请12件"
+  { fact: 'received', pattern: new RegExp(`(?:新收|收到|接收|受理)(?:到|了)?${FILLER}(?:申请|政府信息)(?:共计|合计|总计|共)?(\\d+)件`, 'g') },
   { fact: 'carriedFromLastYear', pattern: new RegExp(`上(?:一)?年(?:度)?结转${FILLER}(?:申请)?(\\d+)件`, 'g') },
   { fact: 'handled', pattern: new RegExp(`(?:办结|答复|办理完毕)${FILLER}(?:申请)?(?:共计|合计|共)?(\\d+)件`, 'g') },
   { fact: 'carriedToNextYear', pattern: /结转下(?:一)?年度(?:继续办理)?(?:申请)?(\d+)件/g },
@@ -56,8 +57,9 @@ const FACT_PATTERNS: readonly { fact: NarrativeFact; pattern: RegExp }[] = [
   { fact: 'litigations', pattern: /行政诉讼(?:案件)?(?:共计|共)?(\d+)(?:件|起)/g },
 ];
 const NONE_PATTERNS: readonly { fact: NarrativeFact; pattern: RegExp }[] = [
-  { fact: 'reviews', pattern: /(?:未发生|没有发生|无)(?:[^。；，]{0,8})行政复议/g },
-  { fact: 'litigations', pattern: /(?:未发生|没有发生|无)(?:[^。；，]{0,8}?)(?:行政复议(?:和|、|或|及))?行政诉讼/g },
+  // "无因政府信息公开而被申请行政复议的案件": the reason may stand between 无 and the case type.
+  { fact: 'reviews', pattern: /(?:未发生|没有发生|未收到|无)(?:[^。；，\d]{0,16}?)行政复议/g },
+  { fact: 'litigations', pattern: /(?:未发生|没有发生|未收到|无)(?:[^。；，\d]{0,16}?)(?:行政复议(?:和|、|或|及))?行政诉讼/g },
 ];
 
 export type QuotedFigure = { fact: NarrativeFact; value: number; quote: string };
