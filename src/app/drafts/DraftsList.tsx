@@ -47,7 +47,7 @@ export function DraftsList({ onContinue }: { onContinue: (id: string) => void })
               <button type="button" className="button" onClick={() => navigate({ page: 'report', id: d.id, section: 'meta' })} aria-label={`打开 ${d.agency}${d.year}年度报告`}>
                 打开
               </button>
-              <button type="button" className="button button-quiet" onClick={() => onContinue(d.id)} aria-label={`以 ${d.agency}${d.year}年度报告为上年，新建${d.year + 1}年度报告`}>
+              <button type="button" className="button button-quiet" onClick={() => onContinue(d.id)} aria-label={`接续为${d.year + 1}年度：以 ${d.agency}${d.year}年度报告为上年新建`}>
                 接续为{d.year + 1}年度
               </button>
               <button type="button" className="button button-danger" onClick={() => void remove(d)} aria-label={`删除 ${d.agency}${d.year}年度草稿`}>

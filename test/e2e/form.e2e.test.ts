@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatForYear } from '../../templates';
+import { parseReport } from '../../src/core/report';
+import { renderText } from '../../src/render/text';
+import { haveTools } from '../support/system-tools';
+import { buildApp } from './support/app-build';
+import { launchChromium } from './support/browser';
+import { gridValues, pasteInto, seriousViolations } from './support/page-helpers';
+import { serveStatic, type StaticServer } from './support/static-server';
+
+// The built app in real Chromium, served like an intranet server would serve dist/.
+
+const ROW = {
+  new: '一、本年新收政府信息公开申请数量',
+  carried: '二、上年结转政府信息公开申请数量',
+  r1: '（一）予以公开',
+  r7: '（七）总计',
+  next: '四、结转下年度继续办理',
+};
+// Table 三 from row 一 down, six applicant columns each; row （七） is computed and its pasted zeros ignored.
+const T3_BLOCK = [
+  [10, 2, 0, 0, 1, 0], // 一、本年新收
+  [1, 0, 0, 0, 0, 0], // 二、上年结转
+  [6, 1, 0, 0, 1, 0], // （一）予以公开
+  [1, 0, 0, 0, 0, 0], // （二）部分公开
+  [1, 0, 0, 0, 0, 0], // （三）1
+  ...Array.from({ length: 7 }, () => [0, 0, 0, 0, 0, 0]), // （三）2–8
+  [1, 1, 0, 0, 0, 0], // （四）1
+  ...Array.from({ length: 2 + 5 + 3 }, () => [0, 0, 0, 0, 0, 0]), // （四）2–3, （五）1–5, （六）1–3
+  [0, 0, 0, 0, 0, 0], // （七）总计 (computed)
+  [2, 0, 0, 0, 0, 0], // 四、结转下年度
+];
+const BALANCE_ERROR = /第一项加第二项之和应等于第三项加第四项之和/;
+const TOTAL_ERROR = /“（七）总计”应等于（一）至（六）各项办理结果之和/;
+
+const run = haveTools('chromium');
+
+describe.skipIf(!run)('guided form in Chromium', () => {
+  let server: StaticServer;
+  let context: BrowserContext;
+  let page: Page;
+  const foreignRequests: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await serveStatic(await buildApp(), '/nianbao/');
+    context = await launchChromium();
+    page = context.pages()[0] ?? (await context.newPage());
+    const origin = new URL(server.url).origin;
+    context.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) foreignRequests.push(url);
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+  });
+
+  const panel = () => page.getByRole('complementary', { name: '检查结果' });
+  const cell = (row: string, column: string) => page.getByRole('textbox', { name: `${row} ${column}`, exact: true });
+  const goPart = (name: RegExp) => page.getByRole('navigation', { name: '报告各部分' }).getByRole('button', { name }).click();
+
+  it('creates a 2024 report, fills table 三 so it reconciles, breaks a total and fixes it, and survives a reload', async () => {
+    await page.goto(server.url);
+    await page.getByLabel('机关名称').fill('端到端测试局');
+    await page.getByLabel('报告年度').fill('2024');
+    await expect.poll(() => page.getByText('国办公开办函〔2021〕30号').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '新建报告' }).click();
+    await goPart(/^三、/);
+
+    await pasteInto(page, `${ROW.new} 自然人`, T3_BLOCK.map((r) => r.join('\t')).join('\r\n'));
+    await expect.poll(() => cell(ROW.r7, '总计').inputValue()).toBe('12');
+    expect(await cell(ROW.new, '总计').inputValue()).toBe('13');
+    expect(await panel().getByText(BALANCE_ERROR).count()).toBe(0);
+
+    // Break the balance by typing, see the error, fix it.
+    await cell(ROW.next, '自然人').fill('3');
+    await expect.poll(() => panel().getByText(BALANCE_ERROR).count()).toBeGreaterThan(0);
+    await cell(ROW.next, '自然人').fill('2');
+    await expect.poll(() => panel().getByText(BALANCE_ERROR).count()).toBe(0);
+
+    // Typed totals: a wrong （七）总计 is an error until it is corrected.
+    await page.getByRole('checkbox', { name: /手工填写合计/ }).check();
+    await cell(ROW.r7, '自然人').fill('8');
+    await expect.poll(() => panel().getByText(TOTAL_ERROR).count()).toBe(1);
+    expect(await cell(ROW.r7, '自然人').getAttribute('aria-invalid')).toBe('true');
+    await cell(ROW.r7, '自然人').fill('9');
+    await expect.poll(() => panel().getByText(TOTAL_ERROR).count()).toBe(0);
+    await page.getByRole('checkbox', { name: /手工填写合计/ }).uncheck();
+
+    const before = await gridValues(page);
+    expect(Object.keys(before)).toHaveLength(formatForYear(2024).cells.filter((c) => c.part === '三').length);
+    await expect.poll(() => page.getByText(/已自动保存于/).count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => cell(ROW.new, '自然人').inputValue()).toBe('10');
+    expect(await gridValues(page)).toEqual(before);
+  }, 90_000);
+
+  it('exports the text report exactly as the core renders the exported report file', async () => {
+    await goPart(/预览与导出/);
+    const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出报告文件（JSON）' }).click()]);
+    const [textDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出文本（.txt）' }).click()]);
+    expect(textDownload.suggestedFilename()).toBe('端到端测试局2024年政府信息公开工作年度报告.txt');
+    const parsed = parseReport(readFileSync((await jsonDownload.path())!, 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.report.values['t3.r7.total']).toBe(12);
+    expect(readFileSync((await textDownload.path())!, 'utf8')).toBe(renderText(parsed.report));
+  }, 60_000);
+
+  it('continues into a 2025 report with 上年结转 prefilled from last year’s 结转下年度', async () => {
+    await page.getByRole('link', { name: '新建或打开报告' }).click();
+    await page.getByRole('button', { name: /^接续为2025年度：以 端到端测试局2024年度报告为上年/ }).click();
+    await expect.poll(() => page.getByRole('navigation', { name: '报告各部分' }).textContent()).toContain('2025年度');
+    await goPart(/^三、/);
+    const carried = await Promise.all(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'].map((c) => cell(ROW.carried, c).inputValue()));
+    expect(carried).toEqual(['2', '0', '0', '0', '0', '0', '2']);
+    expect(await cell(ROW.new, '自然人').inputValue()).toBe('');
+  }, 60_000);
+
+  it('has no serious or critical accessibility violations on any part', async () => {
+    const sections = ['基本信息', /^一、/, /^二、/, /^三、/, /^四、/, /^五、/, /^六、/, /预览与导出/];
+    for (const name of sections) {
+      await goPart(typeof name === 'string' ? new RegExp(`^${name}`) : name);
+      const violations = await seriousViolations(page);
+      expect({ part: String(name), violations }).toEqual({ part: String(name), violations: [] });
+    }
+    await page.getByRole('link', { name: '新建或打开报告' }).click();
+    await page.getByRole('heading', { name: '已保存的草稿' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 90_000);
+
+  it('made no request outside its own origin and raised no page errors (CSP included)', () => {
+    expect(foreignRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
