@@ -10,7 +10,8 @@ const TITLE_AGENCY_FIRST = /^(.+?)(\d{4})年度?政府信息公开(?:工作)?年
 const TITLE_YEAR_FIRST = /^(\d{4})年度?(.+?)政府信息公开(?:工作)?年度?报告$/;
 const MAX_TITLE_LINE = 60;
 
-const compact = (s: string): string => canonicalText(cleanCellText(s)).replace(/\s+/g, '');
+/** Without spaces, full-width digits as ASCII; other characters as written (an agency name keeps its brackets). */
+const compact = (s: string): string => cleanCellText(s).replace(/\s+/g, '').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 /** Strips "（全文）", "（2021年修订）" and the like after a title. */
 const withoutSuffix = (s: string): string => s.replace(/[(（][^()（）]{0,12}[)）]$/, '');

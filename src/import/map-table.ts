@@ -41,6 +41,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
   const yuanColumns = new Set<string>();
   const part = table.part;
   let previousText = '';
+  let pending: DataRow | undefined;
 
   const rowFinding = (severity: Finding['severity'], rule: string, def: CellDef | undefined, message: string): void => {
     reading.findings.push({ severity, rule, part, row: def?.row ?? null, column: null, message, ...(def ? { cell: def.key } : {}) });
@@ -65,6 +66,10 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
       rowFinding('error', '读取', first, `“${first.row}”一行应有 ${expected} 格数字，读到 ${cells.length} 格：${quote(cells)}，无法对应到各列。请核对本行是否多出了格子。`);
       return;
     }
+    if (cells.length < expected && aligned && trailingNumber) {
+      // The first number stood at the end of the label's first line ("…不计 6").
+      cells = [trailingNumber, ...cells];
+    }
     if (cells.length < expected) {
       rowFinding(
         'warning',
@@ -77,9 +82,12 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     dataRow.keys.forEach((key, i) => storeCell(reading, index.get(key)!, cells[i]!, yuanColumns.has(index.get(key)!.column)));
   };
 
+  let trailingNumber = '';
   for (const block of blocks) {
     if (block.kind === 'text') {
-      previousText = block.text;
+      const m = /^(.*\D)\s+(\d+)$/.exec(block.text);
+      previousText = m ? m[1]! : block.text;
+      trailingNumber = m ? m[2]! : '';
       continue;
     }
     const { cells, aligned } = rowCells(block);
@@ -95,6 +103,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     if (!label) {
       handleUnlabelled(cells, aligned);
       previousText = '';
+      trailingNumber = '';
       continue;
     }
     previousText = '';
@@ -104,15 +113,26 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     }
     const dataRow = labels.dataRows.find((d) => d.identity === label!.anchor && !filled.has(d)) ?? labels.dataRows.find((d) => d.identity === label!.anchor);
     const rest = cells.slice(last + 1);
+    if (dataRow && aligned && rest.every((c) => c === '')) {
+      // Space-aligned text loses blank cells: the numbers may stand on the next line (a wrapped label).
+      pending = dataRow;
+      continue;
+    }
+    pending = undefined;
     if (!dataRow) {
       // A category label ("（三）不予公开") followed by an item the format does not have.
       if (rest.some((c) => /\d/.test(c))) extraRow(cells);
       continue;
     }
     assign(dataRow, rest, aligned);
+    trailingNumber = '';
   }
 
-  function handleUnlabelled(cells: string[], aligned: boolean): void {
+  function handleUnlabelled(all: string[], aligned: boolean): void {
+    // An item's number cut from its label, which stands on the line above ("属于国家秘密" / "1.  0  0 …").
+    const number = aligned && /^\d{1,2}[.、．]$/.test(all[0] ?? '') ? all[0]! : '';
+    const cells = number ? all.slice(1) : all;
+    if (number && previousText && !matchLabel(previousText, labels)) previousText = number + previousText;
     const texts = cells.filter((c) => !looksLikeValue(c));
     const hasNumbers = cells.some((c) => /\d/.test(c));
     if (!hasNumbers) return;
@@ -124,9 +144,10 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     if (texts.length === 0) {
       // Table 四's data row has no label; elsewhere the label may stand on the line above (PDF, wrapped).
       const above = previousText ? matchLabel(previousText, labels) : undefined;
-      const target = above
-        ? labels.dataRows.find((d) => d.identity === above.anchor)
-        : labels.dataRows.find((d) => d.identity === null);
+      const target =
+        pending ??
+        (above ? labels.dataRows.find((d) => d.identity === above.anchor) : labels.dataRows.find((d) => d.identity === null));
+      pending = undefined;
       if (target) assign(target, cells, aligned);
       else extraRow(previousText ? [previousText, ...cells] : cells);
       return;

@@ -34,7 +34,15 @@ export function stripConverterMarks(s: string): string {
     .replace(/\u00a0|\u3000/g, ' ');
 }
 
-/** One line of text: converter marks removed, white space collapsed and trimmed. */
+/**
+ * Only the look-alike radicals made ordinary characters; full-width punctuation is kept, as the
+ * narrative is stored as written. PDFs made from Word often carry ⼈⺠ for 人民.
+ */
+export function fixLookAlikes(s: string): string {
+  return s.replace(/[\u2e80-\u2fdf]/g, (c) => LOOK_ALIKES[c] ?? c.normalize('NFKC'));
+}
+
+/** One line of text: converter marks removed, look-alikes fixed, white space collapsed and trimmed. */
 export function cleanCellText(s: string): string {
-  return stripConverterMarks(s).replace(/\s+/g, ' ').trim();
+  return fixLookAlikes(stripConverterMarks(s)).replace(/\s+/g, ' ').trim();
 }

@@ -51,20 +51,22 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfRead> {
         items.push({ str: it.str, x: x!, y: y!, width: it.width, size: Math.hypot(a!, b!) || it.height || 10 });
       }
       if (items.length) anyText = true;
-      blocks.push(...linesToBlocks(items));
+      blocks.push(...joinParagraphs(linesToBlocks(items)));
       page.cleanup();
     }
     if (!anyText) {
       return { ok: false, error: '这个 PDF 没有文字层（可能是扫描件或图片），无法读取其中的文字和表格。请提供 Word、网页或文字版，或先用文字识别（OCR）转换后再检查。' };
     }
-    return { ok: true, blocks: joinParagraphs(blocks) };
+    return { ok: true, blocks };
   } finally {
     await doc.destroy();
   }
 }
 
+type Line = { block: SourceBlock; left: number; right: number; size: number };
+
 /** Items on the same baseline form a line; a gap wider than half a character starts a new cell. */
-export function linesToBlocks(items: readonly Item[]): SourceBlock[] {
+export function linesToBlocks(items: readonly Item[]): Line[] {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Item[][] = [];
   for (const item of sorted) {
@@ -83,23 +85,24 @@ export function linesToBlocks(items: readonly Item[]): SourceBlock[] {
       end = item.x + item.width;
     }
     const filled = cells.map(cleanCellText).filter((c) => c !== '');
-    return filled.length === 1 ? { kind: 'text', text: filled[0]! } : { kind: 'row', cells: filled.map((text) => ({ text })), aligned: true };
+    const block: SourceBlock =
+      filled.length === 1 ? { kind: 'text', text: filled[0]! } : { kind: 'row', cells: filled.map((text) => ({ text })), aligned: true };
+    return { block, left: line[0]!.x, right: end, size: line[0]!.size };
   });
 }
 
-/** Narrative lines wrapped at the page edge belong to one paragraph until a sentence or heading ends. */
-function joinParagraphs(blocks: readonly SourceBlock[]): SourceBlock[] {
+/** Narrative lines wrapped at the page edge (a line reaching the right margin) continue in the next line. */
+function joinParagraphs(lines: readonly Line[]): SourceBlock[] {
+  const margin = Math.max(...lines.map((l) => l.right));
+  const start = Math.min(...lines.map((l) => l.left));
   const out: SourceBlock[] = [];
   let open = false;
-  for (const b of blocks) {
+  for (const { block, left, right, size } of lines) {
     const prev = out[out.length - 1];
-    if (b.kind === 'text' && prev?.kind === 'text' && open && !startsNewParagraph(b.text)) {
-      prev.text += b.text;
-    } else {
-      out.push(b.kind === 'text' ? { kind: 'text', text: b.text } : b);
-    }
-    const last = out[out.length - 1]!;
-    open = last.kind === 'text' && last.text.length >= 20 && !/[。：:；;！？!?）)]$/.test(last.text);
+    if (block.kind === 'text' && prev?.kind === 'text' && open && !startsNewParagraph(block.text)) prev.text += block.text;
+    else out.push(block.kind === 'text' ? { kind: 'text', text: block.text } : block);
+    // A full line: from the left margin (or a paragraph indent) to the right margin.
+    open = block.kind === 'text' && left <= start + 3 * size && right >= margin - 2 * size && !/[。：:；;！？!?]$/.test(block.text);
   }
   return out;
 }
