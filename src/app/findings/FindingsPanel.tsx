@@ -1,16 +1,13 @@
-import { useLayoutEffect, useState } from 'react';
+import { useCallback, useLayoutEffect, useState } from 'react';
 import type { PartId } from '../../../templates';
 import { countBySeverity, type Finding } from '../../core/checker';
 import { useFindings, useStore } from '../store/store-context';
-import { AcknowledgeForm } from './AcknowledgeForm';
+import { FindingItem } from './FindingItem';
+import { FINDINGS_MARK } from './findings-mark';
 
-const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
 const GROUPS: readonly (PartId | null)[] = [null, '一', '二', '三', '四', '五', '六'];
-/** Performance mark the benchmark reads: set when the panel shows a new check result. */
-export const FINDINGS_MARK = 'nianbao:findings-updated';
 
 const ackKey = (f: Finding): string => `${f.rule}|${f.cell ?? ''}`;
-const where = (f: Finding): string => [f.row, f.column].filter(Boolean).join(' · ');
 
 /** Everything the checker found, by part, errors first; a live region so screen readers hear changes. */
 export function FindingsPanel({ onJump }: { onJump: (part: PartId | null, cell: string | undefined) => void }) {
@@ -28,8 +25,12 @@ export function FindingsPanel({ onJump }: { onJump: (part: PartId | null, cell: 
   const title = (part: PartId | null) => (part ? format.parts.find((p) => p.id === part)!.heading : '报告整体');
   const visible = findings.filter((f) => showInfo || f.severity !== 'info');
 
-  const withdraw = (f: Finding) =>
-    store.update((r) => ({ ...r, acknowledged: r.acknowledged.filter((a) => !(a.rule === f.rule && (a.cell ?? null) === (f.cell ?? null))) }));
+  const withdraw = useCallback(
+    (f: Finding) =>
+      store.update((r) => ({ ...r, acknowledged: r.acknowledged.filter((a) => !(a.rule === f.rule && (a.cell ?? null) === (f.cell ?? null))) })),
+    [store],
+  );
+  const stopAcknowledging = useCallback(() => setAcknowledging(undefined), []);
 
   return (
     <aside className="findings" aria-labelledby="findings-heading">
@@ -49,27 +50,15 @@ export function FindingsPanel({ onJump }: { onJump: (part: PartId | null, cell: 
               <h3>{title(part)}</h3>
               <ul>
                 {list.map((f, i) => (
-                  <li key={`${f.rule}|${f.cell ?? ''}|${i}`} className={`finding finding-${f.severity}${f.acknowledged ? ' finding-acknowledged' : ''}`}>
-                    <button type="button" className="finding-jump" onClick={() => onJump(f.part, f.cell)}>
-                      <span className={`sev sev-${f.severity}`}>{f.acknowledged ? '已确认' : SEVERITY_LABEL[f.severity]}</span>
-                      {where(f) && <span className="finding-where">{where(f)}</span>}
-                      <span className="finding-message">{f.message}</span>
-                    </button>
-                    {f.acknowledged && (
-                      <p className="finding-reason">
-                        确认理由：{f.acknowledged}
-                        <button type="button" className="link-button" onClick={() => withdraw(f)}>
-                          撤销确认
-                        </button>
-                      </p>
-                    )}
-                    {f.severity === 'warning' && !f.acknowledged && acknowledging !== ackKey(f) && (
-                      <button type="button" className="link-button" onClick={() => setAcknowledging(ackKey(f))}>
-                        数字无误，确认此警告…
-                      </button>
-                    )}
-                    {acknowledging === ackKey(f) && <AcknowledgeForm finding={f} onDone={() => setAcknowledging(undefined)} />}
-                  </li>
+                  <FindingItem
+                    key={`${ackKey(f)}|${i}`}
+                    finding={f}
+                    acknowledging={acknowledging === ackKey(f)}
+                    onJump={onJump}
+                    onStartAcknowledging={setAcknowledging}
+                    onStopAcknowledging={stopAcknowledging}
+                    onWithdraw={withdraw}
+                  />
                 ))}
               </ul>
             </section>
