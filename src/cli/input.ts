@@ -20,7 +20,8 @@ export async function readInput(path: string): Promise<InputResult> {
     const info = await stat(path);
     if (info.isDirectory()) return { ok: false, error: '这是一个文件夹，不是文件' };
     if (info.size > MAX_BYTES) return { ok: false, error: `文件过大（${Math.round(info.size / 1048576)} MB），不像是一份年度报告` };
-    bytes = await readFile(path);
+    // A plain Uint8Array: pdf.js refuses Node's Buffer.
+    bytes = new Uint8Array(await readFile(path));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return { ok: false, error: code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹，不是文件' : `无法读取文件（${code ?? (e as Error).message}）` };
@@ -53,7 +54,7 @@ async function walk(dir: string): Promise<string[]> {
     return [];
   }
   const out: string[] = [];
-  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))) {
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
     const full = join(dir, e.name);
     if (e.isDirectory()) out.push(...(await walk(full)));
