@@ -1,6 +1,104 @@
+import { useId, useState, type DragEvent } from 'react';
 import type { Report } from '../../core/report';
+import { IMPORT_EXTENSIONS } from '../../import';
+import { checkFile, checkPastedText, type CheckedFile } from './check-files';
+import { FileResult } from './FileResult';
+import './check.css';
 
-// Temporary placeholder so the app shell compiles while the self-check page is written; replaced by the import work.
-export function CheckPage(_props: { onOpenInEditor: (report: Report) => void }) {
-  return null;
+// 检查已有报告: reports drafted in Word, saved web pages, text and PDFs are read and checked on this
+// machine; a report that reads well can be opened in the editor as a new draft.
+
+export function CheckPage({ onOpenInEditor }: { onOpenInEditor: (report: Report) => void }) {
+  const ids = { input: useId(), paste: useId() };
+  const [files, setFiles] = useState<CheckedFile[]>([]);
+  const [busy, setBusy] = useState<string | undefined>();
+  const [dragging, setDragging] = useState(false);
+  const [pasted, setPasted] = useState('');
+
+  const addFiles = async (list: FileList | readonly File[] | null | undefined) => {
+    const chosen = [...(list ?? [])];
+    for (const [i, file] of chosen.entries()) {
+      setBusy(`正在读取 ${file.name}（${i + 1}/${chosen.length}）…`);
+      let checked: CheckedFile;
+      try {
+        checked = await checkFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      } catch (e) {
+        checked = { id: `${file.name}-${Date.now()}`, name: file.name, result: { ok: false, error: `无法读取文件（${(e as Error).message}）` }, findings: [] };
+      }
+      setFiles((fs) => [checked, ...fs]);
+    }
+    setBusy(undefined);
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    void addFiles(e.dataTransfer.files);
+  };
+
+  return (
+    <div className="check-page">
+      <section className="card" aria-labelledby="check-heading">
+        <h1 id="check-heading">检查已有报告</h1>
+        <p className="hint">
+          选择在 Word 中起草的报告（.docx）、网页上保存的报告（.html）、文字（.txt）或 PDF，可一次选择多个。文件只在本机读取和检查，不会上传。
+        </p>
+        <div
+          className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <p>把文件拖到这里，或</p>
+          <label htmlFor={ids.input} className="button file-button">
+            选择文件…
+          </label>
+          <input
+            id={ids.input}
+            className="visually-hidden"
+            type="file"
+            multiple
+            accept={IMPORT_EXTENSIONS.join(',')}
+            onChange={(e) => {
+              void addFiles(e.target.files);
+              e.target.value = '';
+            }}
+          />
+        </div>
+        <details className="paste">
+          <summary>或粘贴报告全文</summary>
+          <label htmlFor={ids.paste} className="visually-hidden">
+            报告全文
+          </label>
+          <textarea id={ids.paste} rows={8} value={pasted} onChange={(e) => setPasted(e.target.value)} placeholder="从网页或文档中复制整篇报告，粘贴到这里" />
+          <button
+            type="button"
+            className="button button-quiet"
+            disabled={!pasted.trim()}
+            onClick={() => {
+              setFiles((fs) => [checkPastedText(pasted), ...fs]);
+              setPasted('');
+            }}
+          >
+            检查粘贴的文字
+          </button>
+        </details>
+        {busy && (
+          <p className="loading" role="status">
+            {busy}
+          </p>
+        )}
+      </section>
+      {files.length > 0 && (
+        <section aria-label="检查结果" className="check-results">
+          {files.map((f) => (
+            <FileResult key={f.id} file={f} onOpenInEditor={onOpenInEditor} onRemove={() => setFiles((fs) => fs.filter((x) => x.id !== f.id))} />
+          ))}
+        </section>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,72 @@
+import type { PartId } from '../../../templates';
+import { countBySeverity, type Finding } from '../../core/checker';
+import { cellDisplay } from '../../core/document';
+import { cellIndex, reportFormat, type Report } from '../../core/report';
+import { checkImported, importFile, importText, type ImportResult } from '../../import';
+
+// Reads and checks files in the browser: nothing leaves the machine.
+
+export type CheckedFile = {
+  id: string;
+  name: string;
+  result: ImportResult;
+  findings: Finding[];
+};
+
+let counter = 0;
+
+async function preparePdfWorker(name: string): Promise<void> {
+  if (!name.toLowerCase().endsWith('.pdf')) return;
+  const { configurePdfWorker } = await import('./pdf-worker');
+  await configurePdfWorker();
+}
+
+export async function checkFile(file: { name: string; bytes: Uint8Array }): Promise<CheckedFile> {
+  await preparePdfWorker(file.name).catch(() => undefined);
+  const result = await importFile(file.name, file.bytes);
+  return finish(file.name, result);
+}
+
+export function checkPastedText(text: string): CheckedFile {
+  return finish('粘贴的文字', importText(text));
+}
+
+function finish(name: string, result: ImportResult): CheckedFile {
+  counter += 1;
+  const findings = result.ok
+    ? checkImported(result.report, result.findings)
+    : [{ severity: 'error' as const, rule: '读取', part: null, row: null, column: null, message: `文件无法读取：${result.error}` }];
+  return { id: `f${counter}`, name, result, findings };
+}
+
+export type FindingGroup = { part: PartId | null; title: string; findings: Finding[] };
+
+/** Findings by part, in the report's order; whole-document findings first. */
+export function groupByPart(report: Report | undefined, findings: readonly Finding[]): FindingGroup[] {
+  const groups: FindingGroup[] = [];
+  const parts = report ? reportFormat(report).parts : [];
+  for (const f of findings) {
+    let g = groups.find((x) => x.part === f.part);
+    if (!g) {
+      const heading = parts.find((p) => p.id === f.part)?.heading;
+      g = { part: f.part, title: f.part ? (heading ?? `第${f.part}部分`) : '全文', findings: [] };
+      groups.push(g);
+    }
+    g.findings.push(f);
+  }
+  return groups;
+}
+
+/** What the document wrote in the cells a finding is about, for the clerk to compare with the original. */
+export function rawCells(report: Report, finding: Finding): { label: string; text: string }[] {
+  const index = cellIndex(reportFormat(report));
+  const keys = [...new Set([finding.cell, ...(finding.cells ?? [])].filter((k): k is string => Boolean(k)))].slice(0, 8);
+  return keys.flatMap((key) => {
+    const def = index.get(key);
+    if (!def) return [];
+    const text = cellDisplay(report, def);
+    return [{ label: `${def.row} / ${def.column}`, text: text === '' ? '（空白）' : text }];
+  });
+}
+
+export const summaryOf = (f: CheckedFile) => countBySeverity(f.findings);
