@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { tokenize } from './markup';
+import type { Token } from './markup';
 import { cleanCellText } from './normalize';
 import type { SourceBlock, SourceCell } from './source';
 
@@ -32,6 +32,35 @@ type Table = { rows: SourceCell[][]; row: SourceCell[] | null; cell: { text: str
 /** Elements whose text is not part of the visible document (field codes, deleted text, fallbacks of drawings). */
 const HIDDEN = new Set(['w:instrtext', 'w:deltext', 'mc:fallback', 'w:del', 'w:footnotereference', 'w:endnotereference']);
 
+// Word writes well-formed XML, so one regular expression walks it (much faster than a general tokenizer).
+const XML_TOKEN = /<(\/?)([A-Za-z][\w:.-]*)([^>]*)>|([^<]+)/g;
+const VAL = /\bw:val\s*=\s*["']([^"']*)["']/;
+
+const lowerNames = new Map<string, string>();
+const lower = (name: string): string => {
+  let l = lowerNames.get(name);
+  if (l === undefined) {
+    l = name.toLowerCase();
+    lowerNames.set(name, l);
+  }
+  return l;
+};
+
+/** Calls `visit` for each tag and text run (a callback: far cheaper than a generator per token). */
+function forEachXmlToken(xml: string, visit: (token: Token) => void): void {
+  const re = new RegExp(XML_TOKEN.source, 'g');
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    if (m[4] !== undefined) {
+      visit({ type: 'text', text: m[4] });
+      continue;
+    }
+    const name = lower(m[2]!);
+    const body = m[3]!;
+    const val = name === 'w:vmerge' ? VAL.exec(body)?.[1] : undefined;
+    visit({ type: m[1] ? 'close' : 'open', name, attrs: val !== undefined ? { 'w:val': val } : {}, selfClosing: body.endsWith('/') });
+  }
+}
+
 export function documentXmlToBlocks(xml: string): SourceBlock[] {
   const blocks: SourceBlock[] = [];
   const tables: Table[] = [];
@@ -54,21 +83,21 @@ export function documentXmlToBlocks(xml: string): SourceBlock[] {
     paragraph = '';
   };
 
-  for (const token of tokenize(xml)) {
+  forEachXmlToken(xml, (token) => {
     if (hidden > 0) {
       if (token.type === 'open' && !token.selfClosing && token.name === hiddenName) hidden++;
       if (token.type === 'close' && token.name === hiddenName) hidden--;
-      continue;
+      return;
     }
     if (token.type === 'text') {
       if (inText) paragraph += decodeXml(token.text);
-      continue;
+      return;
     }
     const { name } = token;
     if (token.type === 'open' && !token.selfClosing && HIDDEN.has(name)) {
       hidden = 1;
       hiddenName = name;
-      continue;
+      return;
     }
     const table = tables[tables.length - 1];
     switch (name) {
@@ -124,7 +153,7 @@ export function documentXmlToBlocks(xml: string): SourceBlock[] {
       default:
         break;
     }
-  }
+  });
   endParagraph();
   return blocks;
 }

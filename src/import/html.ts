@@ -36,7 +36,7 @@ export function htmlToBlocks(html: string): SourceBlock[] {
   const tables: { rows: Cell[][]; row: Cell[] | null; cell: Cell | null }[] = [];
   const cellOf = () => tables[tables.length - 1]?.cell ?? null;
 
-  for (const token of tokenize(html, RAW_TEXT)) {
+  for (const token of tokenize(html, RAW_TEXT, (name) => !VOID.has(name))) {
     if (token.type === 'text') {
       if (skipDepth > 0) continue;
       const text = decodeEntities(token.text).replace(/\s+/g, ' ');

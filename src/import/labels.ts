@@ -52,6 +52,20 @@ const distinct = (found: readonly TableLabel[]): TableLabel | undefined => {
  * numbering; same without a trailing note in brackets; a wrapped or cut fragment of exactly one label.
  */
 export function matchLabel(text: string, labels: TableLabels): TableLabel | undefined {
+  // The same cell texts ("0", the statutory labels) recur in every report: remember the answers.
+  const cache = matchCache.get(labels) ?? new Map<string, TableLabel | null>();
+  if (!matchCache.has(labels)) matchCache.set(labels, cache);
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  const found = matchUncached(text, labels);
+  if (cache.size > 20000) cache.clear();
+  cache.set(text, found ?? null);
+  return found;
+}
+
+const matchCache = new WeakMap<TableLabels, Map<string, TableLabel | null>>();
+
+function matchUncached(text: string, labels: TableLabels): TableLabel | undefined {
   const key = labelKey(text);
   if (key.length === 0 || /^\d+$/.test(key)) return undefined;
   const all = labels.labels;

@@ -12,8 +12,17 @@ function parseAttrs(s: string): Record<string, string> {
   return attrs;
 }
 
-/** Tokens in document order; comments, doctype and processing instructions dropped; raw text of skipped elements not tokenized. */
-export function* tokenize(input: string, rawTextTags: ReadonlySet<string> = new Set()): Generator<Token> {
+const TAG_NAME = /<(\/?)([A-Za-z][\w:.-]*)/y;
+
+/**
+ * Tokens in document order; comments, doctype and processing instructions dropped; the content of
+ * raw-text elements (script, style) skipped. Attributes are parsed only for tags `wantAttrs` names.
+ */
+export function* tokenize(
+  input: string,
+  rawTextTags: ReadonlySet<string> = new Set(),
+  wantAttrs: (name: string) => boolean = () => true,
+): Generator<Token> {
   let i = 0;
   const n = input.length;
   while (i < n) {
@@ -23,52 +32,69 @@ export function* tokenize(input: string, rawTextTags: ReadonlySet<string> = new 
       return;
     }
     if (lt > i) yield { type: 'text', text: input.slice(i, lt) };
-    if (input.startsWith('<!--', lt)) {
-      const end = input.indexOf('-->', lt + 4);
-      i = end < 0 ? n : end + 3;
+    const next = input.charCodeAt(lt + 1);
+    if (next === 33 /* ! */ || next === 63 /* ? */) {
+      if (input.startsWith('<!--', lt)) {
+        const end = input.indexOf('-->', lt + 4);
+        i = end < 0 ? n : end + 3;
+      } else if (input.startsWith('<![CDATA[', lt)) {
+        const end = input.indexOf(']]>', lt + 9);
+        yield { type: 'text', text: input.slice(lt + 9, end < 0 ? n : end) };
+        i = end < 0 ? n : end + 3;
+      } else {
+        const end = input.indexOf('>', lt);
+        i = end < 0 ? n : end + 1;
+      }
       continue;
     }
-    if (input.startsWith('<![CDATA[', lt)) {
-      const end = input.indexOf(']]>', lt + 9);
-      yield { type: 'text', text: input.slice(lt + 9, end < 0 ? n : end) };
-      i = end < 0 ? n : end + 3;
-      continue;
-    }
-    if (input[lt + 1] === '!' || input[lt + 1] === '?') {
-      const end = input.indexOf('>', lt);
-      i = end < 0 ? n : end + 1;
-      continue;
-    }
-    const m = /^<(\/?)([A-Za-z][\w:.-]*)/.exec(input.slice(lt, lt + 64));
+    TAG_NAME.lastIndex = lt;
+    const m = TAG_NAME.exec(input);
     if (!m) {
       yield { type: 'text', text: '<' };
       i = lt + 1;
       continue;
     }
-    const end = findTagEnd(input, lt + m[0].length);
-    const body = input.slice(lt + m[0].length, end < 0 ? n : end);
+    const bodyStart = lt + m[0].length;
+    const end = findTagEnd(input, bodyStart);
+    const bodyEnd = end < 0 ? n : end;
     i = end < 0 ? n : end + 1;
     const name = m[2]!.toLowerCase();
-    const selfClosing = body.trimEnd().endsWith('/');
-    yield { type: m[1] ? 'close' : 'open', name, attrs: m[1] ? {} : parseAttrs(body), selfClosing };
-    if (!m[1] && !selfClosing && rawTextTags.has(name)) {
-      const close = input.toLowerCase().indexOf(`</${name}`, i);
-      i = close < 0 ? n : close;
+    const selfClosing = input.charCodeAt(bodyEnd - 1) === 47; /* / */
+    const closing = m[1] === '/';
+    const attrs = !closing && bodyEnd > bodyStart && wantAttrs(name) ? parseAttrs(input.slice(bodyStart, bodyEnd)) : {};
+    yield { type: closing ? 'close' : 'open', name, attrs, selfClosing };
+    if (!closing && !selfClosing && rawTextTags.has(name)) {
+      const close = new RegExp(`</${name}`, 'ig');
+      close.lastIndex = i;
+      i = close.exec(input)?.index ?? n;
     }
   }
 }
 
 /** The `>` closing a tag, skipping quoted attribute values. */
 function findTagEnd(s: string, from: number): number {
-  let quote = '';
-  for (let i = from; i < s.length; i++) {
-    const c = s[i]!;
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '>') return i;
+  let i = from;
+  for (;;) {
+    const gt = s.indexOf('>', i);
+    if (gt < 0) return -1;
+    // A quote opened before the '>' and not closed means the '>' is inside an attribute value.
+    let q = i;
+    let open = -1;
+    while (q < gt) {
+      const c = s.charCodeAt(q);
+      if (c === 34 || c === 39) {
+        const close = s.indexOf(String.fromCharCode(c), q + 1);
+        if (close < 0) return -1;
+        if (close > gt) {
+          open = close;
+          break;
+        }
+        q = close + 1;
+      } else q++;
+    }
+    if (open < 0) return gt;
+    i = open + 1;
   }
-  return -1;
 }
 
 const NAMED: Record<string, string> = {

@@ -16,10 +16,19 @@ export function canonicalText(s: string): string {
 
 /** The key two labels are compared by: canonical text with every space and punctuation mark removed. */
 export function labelKey(s: string): string {
-  return canonicalText(s)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
+  let key = keys.get(s);
+  if (key === undefined) {
+    key = canonicalText(s)
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]/gu, '');
+    if (keys.size > 50000) keys.clear();
+    keys.set(s, key);
+  }
+  return key;
 }
+
+/** Cell texts and labels recur across reports; their keys are remembered. */
+const keys = new Map<string, string>();
 
 /** A label key without its leading numbering ("一、", "（三）", "1.") for a second, looser comparison. */
 export function withoutNumbering(key: string): string {

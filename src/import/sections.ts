@@ -41,7 +41,11 @@ export function similarity(a: string, b: string): number {
 export type Heading = { part: PartId; rest: string };
 
 /** The part a line is the heading of, and any text written after the heading on the same line. */
+/** Most lines are sentences: only a short line, or one starting with a part numeral, can be a heading. */
+const MAYBE_HEADING = /^\s*[一二三四五六]/;
+
 export function partHeading(text: string): Heading | undefined {
+  if ((text.length > 24 || /\d/.test(text)) && !MAYBE_HEADING.test(text)) return undefined;
   const canonical = canonicalText(text).trim();
   const m = NUMERAL.exec(canonical);
   if (!m) {
