@@ -21,8 +21,8 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
 });
-const ex2024 = fileURLToPath(EXAMPLE_2024);
-const ex2020 = fileURLToPath(EXAMPLE_2020);
+const ex2024 = EXAMPLE_2024;
+const ex2020 = EXAMPLE_2020;
 
 describe('nianbao check', () => {
   it('prints one JSON object per file, with no error findings for the examples, and exits 0', async () => {

@@ -185,6 +185,18 @@ describe('warning rules', () => {
     expect(byRule(checkReport(report), '收费')).toHaveLength(1);
   });
 
+  it('收费, the other way: part 六 tells of an unpaid fee notice while （六）2 is 0', () => {
+    const report = loadExample('2024');
+    expect(byRule(checkReport(report), '收费')).toEqual([]);
+    report.values['t3.r6_2.natural'] = 0;
+    report.values['t3.r6_2.total'] = 0;
+    report.values['t3.r6_1.natural'] = 3;
+    report.values['t3.r6_1.total'] = 4;
+    const found = byRule(checkReport(report), '收费');
+    expect(found.map((f) => [f.severity, f.column])).toEqual([['warning', '总计']]);
+    expect(found[0]!.message).toContain('逾期未缴纳');
+  });
+
   it('雷同: every number identical to last year', () => {
     const last = loadExample('2024');
     const report = loadExample('2024');

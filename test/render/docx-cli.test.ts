@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { EXAMPLE_2024 } from '../support/examples';
@@ -9,7 +8,7 @@ import { all, openDocx, textOf } from './docx/ooxml';
 
 // `nianbao generate --out x.docx` writes the Word document; the extension chooses the format.
 
-const example = fileURLToPath(EXAMPLE_2024);
+const example = EXAMPLE_2024;
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-docx-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

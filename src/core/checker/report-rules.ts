@@ -1,4 +1,5 @@
 import { formatForYear, type FormatDef } from '../../../templates';
+import { chineseDate } from '../document';
 import { blocksText, factCells, FACT_LABELS, factValue, quotedFigures } from '../narrative-numbers';
 import { cellIndex, NARRATIVE_PARTS, type Report } from '../report';
 import { numberIn, type CellStates } from './cell-states';
@@ -19,11 +20,6 @@ export function checkReportRules(ctx: Context): Finding[] {
     ...checkSameAsLastYear(ctx),
   ];
 }
-
-const dateText = (iso: string): string => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-};
 
 function checkMeta({ report, format }: Context): Finding[] {
   const findings: Finding[] = [];
@@ -53,14 +49,14 @@ function checkMeta({ report, format }: Context): Finding[] {
         severity: 'warning',
         rule: '期限',
         ...notAtCell(null),
-        message: `落款日期 ${dateText(publicationDate)} 晚于公开期限 ${dateText(deadline)}（条例第四十九条：${government ? '县级以上地方人民政府为3月31日' : '政府部门为1月31日'}）。请核对日期。`,
+        message: `落款日期 ${chineseDate(publicationDate)} 晚于公开期限 ${chineseDate(deadline)}（条例第四十九条：${government ? '县级以上地方人民政府为3月31日' : '政府部门为1月31日'}）。请核对日期。`,
       });
     } else if (publicationDate <= `${year}-12-31`) {
       findings.push({
         severity: 'warning',
         rule: '期限',
         ...notAtCell(null),
-        message: `落款日期 ${dateText(publicationDate)} 早于统计年度结束（${year}年12月31日）。请核对日期。`,
+        message: `落款日期 ${chineseDate(publicationDate)} 早于统计年度结束（${year}年12月31日）。请核对日期。`,
       });
     }
   }
@@ -139,18 +135,33 @@ function checkRegulations({ report, format, states }: Context): Finding[] {
   ];
 }
 
+// Applicants who did not pay a fee notice: the text of part 六 and row （六）2 should tell the same story.
+const UNPAID_IN_TEXT = /逾期未(?:按收费通知要求)?缴(?:纳|费)|未按收费通知(?:要求)?缴纳/;
+
 function checkFees({ report, format, states }: Context): Finding[] {
   const key = format.facts.unpaidFeeTotal;
   if (!key) return [];
   const unpaid = numberIn(states, key);
+  if (unpaid === undefined) return [];
   const six = blocksText(report.narrative['六']);
-  if (unpaid !== undefined && unpaid > 0 && !/信息处理费|收费/.test(six)) {
+  const at = atCell(cellIndex(format).get(key)!);
+  if (unpaid > 0 && !/信息处理费|收费/.test(six)) {
     return [
       {
         severity: 'warning',
         rule: '收费',
-        ...atCell(cellIndex(format).get(key)!),
+        ...at,
         message: `有 ${unpaid} 件申请因逾期未缴纳费用不再处理，但第六部分没有说明信息处理费的收取情况。请在第六部分补充。`,
+      },
+    ];
+  }
+  if (unpaid === 0 && UNPAID_IN_TEXT.test(six)) {
+    return [
+      {
+        severity: 'warning',
+        rule: '收费',
+        ...at,
+        message: '第六部分写到申请人逾期未缴纳信息处理费，但表三“（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用…”为 0。请核对表格或文字。',
       },
     ];
   }

@@ -5,18 +5,8 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CheckPage } from '../../../src/app/check/CheckPage';
 import type { Report } from '../../../src/core/report';
+import { loadExample, repoPath } from '../../support/examples';
 import { renderText } from '../../../src/render/text';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseReport } from '../../../src/core/report';
-
-// jsdom replaces the global URL, so files are found by path here.
-const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-function loadExample(which: '2024' | '2020'): Report {
-  const r = parseReport(readFileSync(join(root, 'examples', which === '2024' ? 'qinghe-2024.json' : 'linjiang-2020.json'), 'utf8'));
-  if (!r.ok) throw new Error(r.error);
-  return r.report;
-}
 
 afterEach(cleanup);
 
@@ -29,7 +19,7 @@ describe('检查已有报告', () => {
     render(<CheckPage onOpenInEditor={opened} />);
     const good = textFile('临江.txt', renderText(loadExample('2020')));
     const bad = textFile('青禾.txt', renderText(loadExample('2024')).replace(/\n行政强制\t37/, '\n行政强制\t约37件'));
-    const broken = new File([readFileSync(join(root, 'test/fixtures/import/not-a-docx.docx'))], '损坏.docx');
+    const broken = new File([readFileSync(repoPath('test/fixtures/import/not-a-docx.docx'))], '损坏.docx');
     await user.upload(screen.getByLabelText('选择文件…'), [good, bad, broken]);
 
     const badCard = await screen.findByRole('article', { name: '青禾.txt' });
