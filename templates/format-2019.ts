@@ -1,8 +1,9 @@
 import type { FormatDef, GridCell, LinearRule } from './types';
 import { caption, CellCollector, header, rowLabel } from './shared/cells';
 import { PARTS } from './shared/parts';
-import { buildTable3, T3_CARRY_OVER, t3Key } from './shared/table3';
-import { buildTable4, t4Key } from './shared/table4';
+import { APPLICATION_FACTS } from './shared/facts';
+import { buildTable3 } from './shared/table3';
+import { buildTable4 } from './shared/table4';
 
 // 《中华人民共和国政府信息公开工作年度报告格式（试行）》, 国办公开办函〔2019〕60号: report years 2019–2020.
 // Table 二 is a 7-column grid (label + 6) so that 3-value rows span 2+2+2 and 2-value rows 3+3 (spec §2).
@@ -116,14 +117,8 @@ export const FORMAT_2019: FormatDef = {
   cells: [...collect.cells, ...t3.cells, ...t4.cells],
   rules: [...t2Rules, ...t3.rules, ...t4.rules],
   facts: {
-    received: t3Key('new', 'total'),
-    carriedFromLastYear: t3Key('carried', 'total'),
-    handled: t3Key('r7', 'total'),
-    carriedToNextYear: t3Key('next', 'total'),
-    reviewTotal: t4Key('review', 'total'),
-    litigationTotals: [t4Key('direct', 'total'), t4Key('afterReview', 'total')],
+    ...APPLICATION_FACTS,
     regulations: ['t2.regulations.made', 't2.regulations.published', 't2.regulations.total'],
-    carryOver: T3_CARRY_OVER,
     baseline: [],
   },
 };

@@ -1,8 +1,9 @@
 import type { FormatDef, GridCell, LinearRule } from './types';
 import { caption, CellCollector, header, rowLabel } from './shared/cells';
 import { PARTS } from './shared/parts';
-import { buildTable3, T3_CARRY_OVER, t3Key } from './shared/table3';
-import { buildTable4, t4Key } from './shared/table4';
+import { APPLICATION_FACTS } from './shared/facts';
+import { buildTable3, t3Key } from './shared/table3';
+import { buildTable4 } from './shared/table4';
 
 // The revised 《…年度报告格式》, 国办公开办函〔2021〕30号: report years 2021 onward.
 // Table 二 is a 4-column grid; single-value sub-tables merge the three value columns (spec §2).
@@ -88,15 +89,9 @@ export const FORMAT_2021: FormatDef = {
   cells: [...collect.cells, ...t3.cells, ...t4.cells],
   rules: [...t2Rules, ...t3.rules, ...t4.rules],
   facts: {
-    received: t3Key('new', 'total'),
-    carriedFromLastYear: t3Key('carried', 'total'),
-    handled: t3Key('r7', 'total'),
-    carriedToNextYear: t3Key('next', 'total'),
-    reviewTotal: t4Key('review', 'total'),
-    litigationTotals: [t4Key('direct', 'total'), t4Key('afterReview', 'total')],
+    ...APPLICATION_FACTS,
     regulations: ['t2.regulations.issued', 't2.regulations.repealed', 't2.regulations.inForce'],
     unpaidFeeTotal: t3Key('r6_2', 'total'),
-    carryOver: T3_CARRY_OVER,
     baseline: DOC_ROWS.map((r) => `t2.${r.id}.inForce`),
   },
 };
