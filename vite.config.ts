@@ -17,6 +17,13 @@ export default defineConfig({
   build: {
     // Office PCs run Chromium-based browsers (360, Chrome, Edge) from 2021 on.
     target: 'chrome89',
+    rollupOptions: {
+      output: {
+        // Intranet servers (IIS above all) refuse unknown extensions such as .mjs: ship pdf.js's worker as .js.
+        assetFileNames: (asset) =>
+          asset.names.some((n) => n.endsWith('.mjs')) ? 'assets/[name]-[hash].js' : 'assets/[name]-[hash][extname]',
+      },
+    },
   },
   server: { port: 5173, strictPort: true },
   test: {
