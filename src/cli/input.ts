@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Finding } from '../core/checker';
 import type { Report } from '../core/report';
-import { importFile, isImportable, type SourceKind } from '../import';
+import { fileSizeProblem, importFile, isImportable, type SourceKind } from '../import';
 
 // Reads input files of `nianbao check` / `import` into the report model: .json report files, and
 // reports drafted elsewhere (.docx, .txt, .html/.htm, .pdf). Never throws for a user's bad file.
@@ -11,15 +11,14 @@ export type InputResult =
   | { ok: true; report: Report; readingFindings: Finding[]; source: SourceKind }
   | { ok: false; error: string };
 
-/** Larger than any real report; a bigger file is refused rather than read into memory. */
-const MAX_BYTES = 100 * 1024 * 1024;
-
 export async function readInput(path: string): Promise<InputResult> {
   let bytes: Uint8Array;
   try {
     const info = await stat(path);
     if (info.isDirectory()) return { ok: false, error: '这是一个文件夹，不是文件' };
-    if (info.size > MAX_BYTES) return { ok: false, error: `文件过大（${Math.round(info.size / 1048576)} MB），不像是一份年度报告` };
+    // Refused before reading, so memory stays bounded whatever the file.
+    const tooLarge = fileSizeProblem(info.size);
+    if (tooLarge) return { ok: false, error: tooLarge };
     // A plain Uint8Array: pdf.js refuses Node's Buffer.
     bytes = new Uint8Array(await readFile(path));
   } catch (e) {

@@ -1,5 +1,6 @@
 import { checkReport, type Finding } from '../core/checker';
 import { parseReport, type Report } from '../core/report';
+import { docxArchiveProblem, docxBodyProblem, fileSizeProblem } from './limits';
 import { readDocument, type ImportResult } from './read-report';
 import { textToBlocks } from './text-layout';
 
@@ -8,6 +9,7 @@ import { textToBlocks } from './text-layout';
 
 export type { ImportResult } from './read-report';
 export type { SourceKind } from './source';
+export { fileSizeProblem, MAX_FILE_BYTES } from './limits';
 
 export const IMPORT_EXTENSIONS = ['.json', '.txt', '.text', '.html', '.htm', '.docx', '.pdf'] as const;
 
@@ -21,6 +23,12 @@ export async function importHtml(html: string): Promise<ImportResult> {
 }
 
 export async function importDocx(bytes: Uint8Array): Promise<ImportResult> {
+  const declared = docxArchiveProblem(bytes);
+  if (declared) return { ok: false, error: declared };
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes).catch(() => undefined);
+  const inflated = zip && (await docxBodyProblem(zip));
+  if (inflated) return { ok: false, error: inflated };
   const { docxToBlocks } = await import('./docx');
   const read = await docxToBlocks(bytes);
   return read.ok ? readDocument({ kind: 'docx', blocks: read.blocks }) : read;
@@ -57,6 +65,8 @@ export function decodeText(bytes: Uint8Array): string {
 /** Any supported file by its name. Never throws: a damaged or hostile file becomes an error. */
 export async function importFile(name: string, bytes: Uint8Array): Promise<ImportResult> {
   const ext = extensionOf(name);
+  const tooLarge = fileSizeProblem(bytes.length);
+  if (tooLarge) return { ok: false, error: tooLarge };
   try {
     switch (ext) {
       case '.json':

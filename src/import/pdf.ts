@@ -1,3 +1,4 @@
+import { pdfPagesProblem } from './limits';
 import { cleanCellText } from './normalize';
 import type { SourceBlock } from './source';
 
@@ -14,8 +15,6 @@ let workerSrc: string | undefined;
 export function setPdfWorkerSrc(url: string): void {
   workerSrc = url;
 }
-
-const MAX_PAGES = 200;
 
 export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfRead> {
   const pdfjs: PdfJs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -38,9 +37,12 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfRead> {
     };
   }
   try {
+    // Refused, not cut short: a silently truncated report would lose rows.
+    const tooMany = pdfPagesProblem(doc.numPages);
+    if (tooMany) return { ok: false, error: tooMany };
     const blocks: SourceBlock[] = [];
     let anyText = false;
-    const pages = Math.min(doc.numPages, MAX_PAGES);
+    const pages = doc.numPages;
     for (let p = 1; p <= pages; p++) {
       const page = await doc.getPage(p);
       const content = await page.getTextContent();

@@ -7,6 +7,7 @@ import { agencyKindOf, findEnding, findTitle, yearFromText } from './front-matte
 import { formatMarkers } from './labels';
 import { readTable } from './map-table';
 import { narrativeBlocks } from './narrative';
+import { tableSizeProblem } from './limits';
 import { labelKey } from './normalize';
 import { splitSections } from './sections';
 import type { SourceBlock, SourceDocument } from './source';
@@ -48,6 +49,8 @@ const finding = (severity: Finding['severity'], rule: string, part: PartId | nul
 });
 
 export function readDocument(doc: SourceDocument): ImportResult {
+  const tooLarge = tableSizeProblem(doc.blocks);
+  if (tooLarge) return { ok: false, error: tooLarge };
   const { front, parts } = splitSections(doc.blocks);
   const findings: Finding[] = [];
   const title = findTitle(front);

@@ -1,7 +1,7 @@
 import { useId, useState, type DragEvent } from 'react';
 import type { Report } from '../../core/report';
-import { IMPORT_EXTENSIONS } from '../../import';
-import { checkFile, checkPastedText, type CheckedFile } from './check-files';
+import { fileSizeProblem, IMPORT_EXTENSIONS } from '../../import';
+import { checkFile, checkPastedText, refusedFile, type CheckedFile } from './check-files';
 import { FileResult } from './FileResult';
 import './check.css';
 
@@ -21,7 +21,9 @@ export function CheckPage({ onOpenInEditor }: { onOpenInEditor: (report: Report)
       setBusy(`正在读取 ${file.name}（${i + 1}/${chosen.length}）…`);
       let checked: CheckedFile;
       try {
-        checked = await checkFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+        // Checked before reading, so a huge file never enters memory.
+        const tooLarge = fileSizeProblem(file.size);
+        checked = tooLarge ? refusedFile(file.name, tooLarge) : await checkFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       } catch (e) {
         checked = { id: `${file.name}-${Date.now()}`, name: file.name, result: { ok: false, error: `无法读取文件（${(e as Error).message}）` }, findings: [] };
       }

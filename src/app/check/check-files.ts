@@ -27,6 +27,11 @@ export async function checkFile(file: { name: string; bytes: Uint8Array }): Prom
   return finish(file.name, result);
 }
 
+/** A file refused before it is read (too large): listed like any unreadable file. */
+export function refusedFile(name: string, error: string): CheckedFile {
+  return finish(name, { ok: false, error });
+}
+
 export function checkPastedText(text: string): CheckedFile {
   return finish('粘贴的文字', importText(text));
 }

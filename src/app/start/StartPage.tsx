@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { FIRST_REPORT_YEAR, formatForYear } from '../../../templates';
 import { continueFromLastYear, newReport } from '../../core/new-report';
 import { AGENCY_KINDS, parseReport, type AgencyKind, type Report } from '../../core/report';
+import { fileSizeProblem } from '../../import/limits';
 import { DraftsList } from '../drafts/DraftsList';
 import { loadDraft } from '../drafts/draft-storage';
 import { readFileText } from '../shared/download';
@@ -39,6 +40,11 @@ export function StartPage({ onOpen, storageProblem }: { onOpen: (report: Report)
 
   const fromFile = async (file: File | undefined, then: (r: Report) => Report) => {
     if (!file) return;
+    const tooLarge = fileSizeProblem(file.size);
+    if (tooLarge) {
+      setFileProblem(`无法读取“${file.name}”：${tooLarge}`);
+      return;
+    }
     const parsed = parseReport(await readFileText(file));
     if (!parsed.ok) {
       setFileProblem(`无法读取“${file.name}”：${parsed.error}。请选择本程序导出的报告文件（.json）。`);
