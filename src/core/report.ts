@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zhCN } from 'zod/v4/locales';
 import { formatById, type CellDef, type FormatDef, type FormatId } from '../../templates';
+import { upgradeToCurrent, type JsonObject } from './migrations';
 import type { CellValue } from './numbers';
 
 // The report file: one JSON document per report. zod checks its shape; the checker judges its contents.
@@ -93,7 +94,8 @@ function pathText(path: readonly PropertyKey[]): string {
 export function parseReport(text: string): LoadResult {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Notepad on Windows starts UTF-8 files with a byte-order mark, which JSON.parse refuses.
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     return { ok: false, error: `不是有效的 JSON：${(e as Error).message}` };
   }
@@ -102,17 +104,10 @@ export function parseReport(text: string): LoadResult {
 
 export function validateReport(data: unknown): LoadResult {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, error: '文件内容应是一个 JSON 对象（报告）' };
-  const version = (data as { schemaVersion?: unknown }).schemaVersion;
-  if (version !== SCHEMA_VERSION) {
-    return {
-      ok: false,
-      error:
-        version === undefined
-          ? '缺少 schemaVersion：这不是年报文件'
-          : `不支持的 schemaVersion：${JSON.stringify(version)}（本程序支持 ${SCHEMA_VERSION}）`,
-    };
-  }
-  const parsed = reportSchema.safeParse(data, { error: zhCN().localeError });
+  // Files and drafts of earlier schema versions are upgraded first, then checked like current ones.
+  const upgraded = upgradeToCurrent(data as JsonObject, SCHEMA_VERSION);
+  if (!upgraded.ok) return upgraded;
+  const parsed = reportSchema.safeParse(upgraded.data, { error: zhCN().localeError });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const more = parsed.error.issues.length > 1 ? `（另有 ${parsed.error.issues.length - 1} 处问题）` : '';
