@@ -1,16 +1,21 @@
 import { useCallback, useEffect, useState } from 'react';
 import { navigate } from '../shell/route';
-import { deleteDraft, listDrafts, storageErrorText, type DraftSummary } from './draft-storage';
+import { downloadText } from '../shared/download';
+import { deleteDraft, listDraftsWithDamaged, storageErrorText, type DamagedDraft, type DraftSummary } from './draft-storage';
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
 /** Saved drafts: agency, year, last saved; open, continue into next year, or delete. */
 export function DraftsList({ onContinue }: { onContinue: (id: string) => void }) {
   const [drafts, setDrafts] = useState<DraftSummary[] | undefined>();
+  const [damaged, setDamaged] = useState<DamagedDraft[]>([]);
   const [problem, setProblem] = useState('');
   const refresh = useCallback(() => {
-    listDrafts()
-      .then(setDrafts)
+    listDraftsWithDamaged()
+      .then((listing) => {
+        setDrafts(listing.drafts);
+        setDamaged(listing.damaged);
+      })
       .catch((e: unknown) => {
         setDrafts([]);
         setProblem(`无法读取草稿：${storageErrorText(e)}。`);
@@ -24,10 +29,46 @@ export function DraftsList({ onContinue }: { onContinue: (id: string) => void })
     refresh();
   };
 
+  const removeDamaged = async (d: DamagedDraft) => {
+    if (!window.confirm(`删除已损坏的草稿“${d.name}”？建议先下载它的原始内容。`)) return;
+    await deleteDraft(d.id).catch((e: unknown) => setProblem(`删除失败：${storageErrorText(e)}。`));
+    refresh();
+  };
+
   if (problem) return <p className="field-error" role="alert">{problem}</p>;
   if (!drafts) return <p className="hint">正在读取草稿…</p>;
-  if (drafts.length === 0) return <p className="hint">还没有草稿。新建或导入一份报告后，每次修改都会自动保存在这台电脑的浏览器里。</p>;
+  const damagedList = damaged.length > 0 && (
+    <div className="notice notice-error" role="alert">
+      <h2>有 {damaged.length} 份草稿已损坏，无法打开</h2>
+      <p>其他草稿不受影响。可下载损坏草稿的原始内容（JSON）保存备查，或交给技术人员修复后用“导入报告文件”打开。</p>
+      <ul className="damaged-drafts">
+        {damaged.map((d) => (
+          <li key={d.id}>
+            <strong>{d.name}</strong>：{d.reason}
+            <div>
+              <button type="button" className="button" onClick={() => downloadText(d.raw, `已损坏的草稿-${d.name.replace(/[\\/:*?"<>|\s]+/g, '_')}.json`, 'application/json')}>
+                下载原始内容（JSON）
+              </button>
+              <button type="button" className="button button-danger" onClick={() => void removeDamaged(d)} aria-label={`删除已损坏的草稿 ${d.name}`}>
+                删除
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+  if (drafts.length === 0) {
+    return (
+      <>
+        {damagedList}
+        <p className="hint">还没有草稿。新建或导入一份报告后，每次修改都会自动保存在这台电脑的浏览器里。</p>
+      </>
+    );
+  }
   return (
+    <>
+    {damagedList}
     <table className="drafts">
       <thead>
         <tr>
@@ -58,5 +99,6 @@ export function DraftsList({ onContinue }: { onContinue: (id: string) => void })
         ))}
       </tbody>
     </table>
+    </>
   );
 }

@@ -1,10 +1,18 @@
-import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, entries, get, set, update, type UseStore } from 'idb-keyval';
 import { validateReport, type Report } from '../../core/report';
 
 // Drafts live in the browser's IndexedDB, one entry per report; nothing leaves the machine.
+// Each entry carries a revision: a save names the revision it started from and is refused when another
+// tab has saved since, so two tabs never silently overwrite each other.
 
-export type Draft = { id: string; report: Report; savedAt: string };
+export type Draft = { id: string; report: Report; savedAt: string; revision?: number };
 export type DraftSummary = { id: string; agency: string; year: number; savedAt: string };
+/** A stored entry that does not hold a readable report: named, explained, and downloadable as it is. */
+export type DamagedDraft = { id: string; name: string; reason: string; raw: string };
+export type DraftListing = { drafts: DraftSummary[]; damaged: DamagedDraft[] };
+
+/** The outcome of a save that checks the revision. */
+export type SaveOutcome = { saved: true; revision: number } | { saved: false; theirs: { revision: number; savedAt: string } };
 
 const CURRENT = 'current';
 const DRAFT_PREFIX = 'draft:';
@@ -12,46 +20,119 @@ const DRAFT_PREFIX = 'draft:';
 let db: UseStore | undefined;
 const store = (): UseStore => (db ??= createStore('nianbao', 'drafts'));
 
+/** The revision each draft had when this tab read or wrote it last. */
+const knownRevisions = new Map<string, number>();
+export const knownRevision = (id: string): number => knownRevisions.get(id) ?? 0;
+
 export const newDraftId = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+export class DamagedDraftError extends Error {
+  override name = 'DamagedDraftError';
+  constructor(readonly damaged: DamagedDraft) {
+    super(`草稿“${damaged.name}”已损坏（${damaged.reason}）`);
+  }
+}
 
 /** Human-readable reason a storage call failed, for the warning banner. */
 export function storageErrorText(error: unknown): string {
+  if (error instanceof DamagedDraftError) return `${error.message}。可在“新建或打开报告”页的草稿列表中下载它的原始内容`;
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
   if (name === 'QuotaExceededError') return '浏览器存储空间已满';
   if (typeof indexedDB === 'undefined') return '此浏览器不支持本地存储（IndexedDB）';
   return `浏览器拒绝了本地存储（${error instanceof Error ? error.message || name : String(error)}）`;
 }
 
+const revisionOf = (raw: unknown): number => {
+  const r = typeof raw === 'object' && raw !== null ? (raw as { revision?: unknown }).revision : undefined;
+  return typeof r === 'number' && Number.isInteger(r) && r >= 0 ? r : 0;
+};
+
+/** Writes a draft unconditionally (a new draft, or an explicit choice to overwrite). */
 export async function saveDraft(draft: Draft): Promise<void> {
-  await set(DRAFT_PREFIX + draft.id, draft, store());
+  const revision = draft.revision ?? knownRevision(draft.id) + 1;
+  await set(DRAFT_PREFIX + draft.id, { id: draft.id, report: draft.report, savedAt: draft.savedAt, revision }, store());
+  knownRevisions.set(draft.id, revision);
 }
 
+/**
+ * Writes a draft only if the stored one is still at `baseRevision` (one IndexedDB transaction, so two
+ * tabs cannot both pass the check). A draft deleted meanwhile is written again: nothing typed is lost.
+ */
+export async function saveDraftIfUnchanged(draft: Draft, baseRevision: number): Promise<SaveOutcome> {
+  let outcome: SaveOutcome = { saved: true, revision: baseRevision + 1 };
+  await update<unknown>(
+    DRAFT_PREFIX + draft.id,
+    (old) => {
+      if (old !== undefined && revisionOf(old) !== baseRevision) {
+        const savedAt = (old as { savedAt?: unknown }).savedAt;
+        outcome = { saved: false, theirs: { revision: revisionOf(old), savedAt: typeof savedAt === 'string' ? savedAt : '' } };
+        return old;
+      }
+      return { id: draft.id, report: draft.report, savedAt: draft.savedAt, revision: baseRevision + 1 };
+    },
+    store(),
+  );
+  if (outcome.saved) knownRevisions.set(draft.id, outcome.revision);
+  return outcome;
+}
+
+/** The draft, undefined when there is none; throws DamagedDraftError when the entry cannot be read as a report. */
 export async function loadDraft(id: string): Promise<Draft | undefined> {
   const raw = await get<unknown>(DRAFT_PREFIX + id, store());
-  return asDraft(raw);
+  if (raw === undefined) return undefined;
+  const read = readDraft(id, raw);
+  if ('reason' in read) throw new DamagedDraftError(read);
+  knownRevisions.set(id, read.revision ?? 0);
+  return read;
 }
 
-function asDraft(raw: unknown): Draft | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const { id, report, savedAt } = raw as Partial<Draft>;
-  if (typeof id !== 'string' || typeof savedAt !== 'string') return undefined;
+/** Reads a stored entry; stored reports go through the same schema checks and upgrades as report files. */
+function readDraft(key: string, raw: unknown): Draft | DamagedDraft {
+  const damaged = (reason: string): DamagedDraft => ({ id: key, name: draftName(key, raw), reason, raw: rawText(raw) });
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return damaged('保存的内容不是草稿');
+  const { report, savedAt } = raw as { report?: unknown; savedAt?: unknown };
+  if (report === undefined) return damaged('缺少报告内容');
   const checked = validateReport(report);
-  return checked.ok ? { id, report: checked.report, savedAt } : undefined;
+  if (!checked.ok) return damaged(checked.error);
+  return { id: key, report: checked.report, savedAt: typeof savedAt === 'string' ? savedAt : new Date(0).toISOString(), revision: revisionOf(raw) };
+}
+
+/** What the clerk would recognise: agency and year if still legible, else the draft's id. */
+function draftName(id: string, raw: unknown): string {
+  const meta = (raw as { report?: { meta?: { agency?: unknown; year?: unknown } } } | null)?.report?.meta;
+  const agency = typeof meta?.agency === 'string' && meta.agency ? meta.agency : '';
+  const year = typeof meta?.year === 'number' ? `${meta.year}年度` : '';
+  return agency || year ? `${agency}${year}` : `编号 ${id}`;
+}
+
+function rawText(raw: unknown): string {
+  try {
+    return `${JSON.stringify(raw, null, 2) ?? String(raw)}\n`;
+  } catch {
+    return String(raw);
+  }
+}
+
+export async function listDraftsWithDamaged(): Promise<DraftListing> {
+  const all = await entries<IDBValidKey, unknown>(store());
+  const drafts: DraftSummary[] = [];
+  const damaged: DamagedDraft[] = [];
+  for (const [key, value] of all) {
+    if (typeof key !== 'string' || !key.startsWith(DRAFT_PREFIX)) continue;
+    const d = readDraft(key.slice(DRAFT_PREFIX.length), value);
+    if ('reason' in d) damaged.push(d);
+    else drafts.push({ id: d.id, agency: d.report.meta.agency, year: d.report.meta.year, savedAt: d.savedAt });
+  }
+  return { drafts: drafts.sort((a, b) => b.savedAt.localeCompare(a.savedAt)), damaged };
 }
 
 export async function listDrafts(): Promise<DraftSummary[]> {
-  const all = await entries<string, unknown>(store());
-  const drafts: DraftSummary[] = [];
-  for (const [key, value] of all) {
-    if (typeof key !== 'string' || !key.startsWith(DRAFT_PREFIX)) continue;
-    const d = asDraft(value);
-    if (d) drafts.push({ id: d.id, agency: d.report.meta.agency, year: d.report.meta.year, savedAt: d.savedAt });
-  }
-  return drafts.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+  return (await listDraftsWithDamaged()).drafts;
 }
 
 export async function deleteDraft(id: string): Promise<void> {
   await del(DRAFT_PREFIX + id, store());
+  knownRevisions.delete(id);
 }
 
 /** The draft that was open last, reopened after a reload. */

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Report } from '../../core/report';
-import { currentDraftId, newDraftId, saveDraft, storageErrorText, type Draft } from '../drafts/draft-storage';
+import { currentDraftId, loadDraft, newDraftId, saveDraft, storageErrorText, type Draft } from '../drafts/draft-storage';
 import { EditorRoute } from '../editor/EditorRoute';
 import { StartPage } from '../start/StartPage';
 import { navigate, useRoute } from './route';
@@ -16,7 +16,12 @@ export function App() {
 
   useEffect(() => {
     if (route.page !== 'home') return;
-    currentDraftId()
+    // Reopen the last draft only when it reads: a damaged one is explained on the start page instead.
+    const reopen = async () => {
+      const id = await currentDraftId();
+      return id && (await loadDraft(id)) ? id : undefined;
+    };
+    reopen()
       .then((id) => navigate(id ? { page: 'report', id, section: 'meta' } : { page: 'start' }))
       .catch(() => navigate({ page: 'start' }));
   }, [route.page]);

@@ -4,7 +4,7 @@ import { continueFromLastYear, newReport } from '../../core/new-report';
 import { AGENCY_KINDS, parseReport, type AgencyKind, type Report } from '../../core/report';
 import { fileSizeProblem } from '../../import/limits';
 import { DraftsList } from '../drafts/DraftsList';
-import { loadDraft } from '../drafts/draft-storage';
+import { loadDraft, storageErrorText } from '../drafts/draft-storage';
 import { readFileText } from '../shared/download';
 
 const defaultYear = () => new Date().getFullYear() - 1;
@@ -55,9 +55,13 @@ export function StartPage({ onOpen, storageProblem }: { onOpen: (report: Report)
   };
 
   const continueDraft = async (id: string) => {
-    const draft = await loadDraft(id);
-    if (draft) onOpen(continueFromLastYear(draft.report));
-    else setFileProblem('找不到这份草稿。');
+    try {
+      const draft = await loadDraft(id);
+      if (draft) onOpen(continueFromLastYear(draft.report));
+      else setFileProblem('找不到这份草稿。');
+    } catch (e) {
+      setFileProblem(`无法读取草稿：${storageErrorText(e)}。`);
+    }
   };
 
   return (
