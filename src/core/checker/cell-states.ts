@@ -1,6 +1,6 @@
 import type { CellDef, FormatDef } from '../../../templates';
 import { isValidValue, parseCell, type CellValue, type ParsedCell } from '../numbers';
-import type { Report } from '../report';
+import { cellIndex, type Report } from '../report';
 
 // What each cell of a report holds, read once per check.
 
@@ -38,11 +38,35 @@ export function readCell(def: CellDef, report: Pick<Report, 'values' | 'written'
 export type CellStates = Map<string, CellState>;
 
 export function readCells(format: FormatDef, report: Pick<Report, 'values' | 'written'>): CellStates {
-  return new Map(format.cells.map((def) => [def.key, readCell(def, report)]));
+  const states: CellStates = new Map();
+  for (const def of format.cells) states.set(def.key, readCell(def, report));
+  return states;
+}
+
+/** Anything that gives a cell's state by key: a read-out map, or cells read on demand. */
+export type CellLookup = { get(key: string): CellState | undefined };
+
+/** Cells read on first use: of last year's report the checker usually needs a handful of cells only. */
+export class LazyCells implements CellLookup {
+  private readonly read = new Map<string, CellState>();
+  constructor(
+    private readonly format: FormatDef,
+    private readonly report: Pick<Report, 'values' | 'written'>,
+  ) {}
+  get(key: string): CellState | undefined {
+    let state = this.read.get(key);
+    if (state === undefined) {
+      const def = cellIndex(this.format).get(key);
+      if (!def) return undefined;
+      state = readCell(def, this.report);
+      this.read.set(key, state);
+    }
+    return state;
+  }
 }
 
 /** The number in a cell, if it holds a count or delta. */
-export function numberIn(states: CellStates, key: string): number | undefined {
+export function numberIn(states: CellLookup, key: string): number | undefined {
   const s = states.get(key);
   return s?.state === 'value' && typeof s.value === 'number' ? s.value : undefined;
 }

@@ -1,6 +1,6 @@
 import type { PartId } from '../../../templates';
 import { cellIndex, reportFormat, type Report } from '../report';
-import { readCells } from './cell-states';
+import { LazyCells, readCells } from './cell-states';
 import { notAtCell, type Finding, type Severity } from './finding';
 import { checkLinearRules, type PreviousData } from './linear';
 import { checkReportRules } from './report-rules';
@@ -25,7 +25,7 @@ function previousData(report: Report, options: CheckOptions): PreviousData | und
       : undefined;
   if (!source) return undefined;
   const format = reportFormat(source);
-  return { year: source.year, format, states: readCells(format, source) };
+  return { year: source.year, format, states: new LazyCells(format, source) };
 }
 
 /**

@@ -1,23 +1,50 @@
 import type { FormatDef, LinearRule, Term } from '../../../templates';
 import { cellIndex } from '../report';
-import { numberIn, type CellStates } from './cell-states';
+import { numberIn, type CellLookup, type CellStates } from './cell-states';
 import { atCell, notAtCell, type Finding } from './finding';
 
 // Sums and equalities declared in the format, evaluated over cell values.
 
-export type PreviousData = { year: number; format: FormatDef; states: CellStates };
+export type PreviousData = { year: number; format: FormatDef; states: CellLookup };
 
 type Context = { format: FormatDef; year: number; states: CellStates; previous: PreviousData | undefined };
 
 type Evaluation = { status: 'ok' } | { status: 'violated'; left: number; right: number } | { status: 'pending'; missing: string[] } | { status: 'skip' };
 
-const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
-
 export function ruleApplies(rule: LinearRule, year: number): boolean {
   return (rule.years?.from === undefined || year >= rule.years.from) && (rule.years?.to === undefined || year <= rule.years.to);
 }
 
-export const usesPrevious = (rule: LinearRule): boolean => [...rule.left, ...rule.right].some((t) => t.previous);
+// Whether a rule reads last year's report, worked out once per rule (the checker runs on every keystroke).
+const readsPrevious = new WeakMap<LinearRule, boolean>();
+export function usesPrevious(rule: LinearRule): boolean {
+  let uses = readsPrevious.get(rule);
+  if (uses === undefined) {
+    uses = rule.left.some((t) => t.previous === true) || rule.right.some((t) => t.previous === true);
+    readsPrevious.set(rule, uses);
+  }
+  return uses;
+}
+
+/** Σ sign·value over one side; blank current-year cells are collected in `missing`. Plain loops: no closures per rule. */
+function sideSum(terms: readonly Term[], states: CellStates, previous: CellLookup | undefined, missing: string[]): number {
+  let total = 0;
+  for (const t of terms) {
+    const v = numberIn(t.previous ? previous! : states, t.key);
+    if (v === undefined) {
+      if (!t.previous) missing.push(t.key);
+      continue;
+    }
+    total += (t.sign ?? 1) * v;
+  }
+  return total;
+}
+
+function previousHasCells(rule: LinearRule, prevIndex: ReadonlyMap<string, unknown>): boolean {
+  for (const t of rule.left) if (t.previous && !prevIndex.has(t.key)) return false;
+  for (const t of rule.right) if (t.previous && !prevIndex.has(t.key)) return false;
+  return true;
+}
 
 function evaluate(rule: LinearRule, ctx: Context): Evaluation {
   if (!ruleApplies(rule, ctx.year)) return { status: 'skip' };
@@ -25,23 +52,11 @@ function evaluate(rule: LinearRule, ctx: Context): Evaluation {
   if (usesPrevious(rule)) {
     if (!prev || prev.year !== ctx.year - 1) return { status: 'skip' };
     // A cross-year rule needs last year's report in a format that has those cells.
-    const prevIndex = cellIndex(prev.format);
-    if ([...rule.left, ...rule.right].some((t) => t.previous && !prevIndex.has(t.key))) return { status: 'skip' };
+    if (!previousHasCells(rule, cellIndex(prev.format))) return { status: 'skip' };
   }
   const missing: string[] = [];
-  const side = (terms: Term[]): number =>
-    sum(
-      terms.map((t) => {
-        const v = numberIn(t.previous ? prev!.states : ctx.states, t.key);
-        if (v === undefined) {
-          if (!t.previous) missing.push(t.key);
-          return 0;
-        }
-        return (t.sign ?? 1) * v;
-      }),
-    );
-  const left = side(rule.left);
-  const right = side(rule.right);
+  const left = sideSum(rule.left, ctx.states, prev?.states, missing);
+  const right = sideSum(rule.right, ctx.states, prev?.states, missing);
   if (missing.length > 0) return { status: 'pending', missing };
   const holds = rule.op === '=' ? left === right : rule.op === '<=' ? left <= right : left >= right;
   return holds ? { status: 'ok' } : { status: 'violated', left, right };
@@ -70,7 +85,7 @@ export function checkLinearRules(ctx: Context): Finding[] {
     } else if (result.status === 'pending') {
       const p = pending.get(rule.id) ?? { count: 0, first: rule.at, missing: new Set<string>() };
       p.count++;
-      result.missing.forEach((k) => p.missing.add(k));
+      for (const k of result.missing) p.missing.add(k);
       pending.set(rule.id, p);
     }
   }

@@ -170,11 +170,13 @@ function checkFees({ report, format, states }: Context): Finding[] {
 
 function checkSameAsLastYear({ format, states, previous }: Context): Finding[] {
   if (!previous || previous.format.id !== format.id) return [];
-  const numbers = format.cells.map((c) => [states.get(c.key), previous.states.get(c.key)] as const);
-  const filled = numbers.filter(([a]) => a?.state === 'value');
-  if (filled.length < format.cells.length) return [];
-  const same = numbers.every(([a, b]) => a?.state === 'value' && b?.state === 'value' && a.value === b.value);
-  if (!same) return [];
+  // Only a fully filled table can be a copy; last year's cells are read only then.
+  for (const c of format.cells) if (states.get(c.key)?.state !== 'value') return [];
+  for (const c of format.cells) {
+    const a = states.get(c.key);
+    const b = previous.states.get(c.key);
+    if (a?.state !== 'value' || b?.state !== 'value' || a.value !== b.value) return [];
+  }
   return [
     {
       severity: 'warning',
