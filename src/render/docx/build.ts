@@ -1,4 +1,4 @@
-import { DocumentGridType, Document, type Paragraph, type Table } from 'docx';
+import { DocumentGridType, Document, type FileChild } from 'docx';
 import { documentOf } from '../../core/document';
 import type { Report } from '../../core/report';
 import { LINE_PITCH, PAGE } from './page';
@@ -12,7 +12,7 @@ import { xmlSafe } from './text';
 
 export function buildDocx(report: Report): Document {
   const doc = documentOf(report);
-  const children: (Paragraph | Table)[] = [...doc.titleLines.filter((l) => l.trim()).map(titleLine), blankLine()];
+  const children: FileChild[] = [...doc.titleLines.filter((l) => l.trim()).map(titleLine), blankLine()];
   for (const p of doc.intro) children.push(...body(p));
   for (const section of doc.sections) {
     children.push(partHeading(section.part.heading));
