@@ -16,8 +16,12 @@ const BLANK_MARKERS = new Set(['', '无', '/', '\\', '—', '——', '-', '--',
 const COUNT_UNITS = /^(\d+)(件|个|条|项|次|人次|宗|起|家)$/;
 const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 
+const PLAIN_DIGITS = /^\d+$/;
+
 /** Full-width forms to ASCII, all white space removed, thousands separators dropped. */
 export function normalizeNumberText(raw: string): string {
+  // Most cells hold plain ASCII digits, which every step below leaves as they are.
+  if (PLAIN_DIGITS.test(raw)) return raw;
   let s = raw.normalize('NFKC').replace(/[\s\u200b\ufeff]+/g, '');
   s = s.replace(/[−﹣]/g, '-');
   const m = /^(增加|减少|[增减+-])?([\d,]+(?:\.\d+)?)(\D*)$/.exec(s);

@@ -53,8 +53,11 @@ const distinct = (found: readonly TableLabel[]): TableLabel | undefined => {
  */
 export function matchLabel(text: string, labels: TableLabels): TableLabel | undefined {
   // The same cell texts ("0", the statutory labels) recur in every report: remember the answers.
-  const cache = matchCache.get(labels) ?? new Map<string, TableLabel | null>();
-  if (!matchCache.has(labels)) matchCache.set(labels, cache);
+  let cache = matchCache.get(labels);
+  if (!cache) {
+    cache = new Map<string, TableLabel | null>();
+    matchCache.set(labels, cache);
+  }
   const hit = cache.get(text);
   if (hit !== undefined) return hit ?? undefined;
   const found = matchUncached(text, labels);
@@ -86,6 +89,18 @@ function matchUncached(text: string, labels: TableLabels): TableLabel | undefine
 
 /** Label keys that only one format prints: they tell the formats apart. */
 export function formatMarkers(formats: readonly FormatDef[]): Map<FormatDef, Set<string>> {
+  // Fixed data: worked out once, not for every document read.
+  let markers = markerCache.get(formats);
+  if (!markers) {
+    markers = computeMarkers(formats);
+    markerCache.set(formats, markers);
+  }
+  return markers;
+}
+
+const markerCache = new WeakMap<readonly FormatDef[], Map<FormatDef, Set<string>>>();
+
+function computeMarkers(formats: readonly FormatDef[]): Map<FormatDef, Set<string>> {
   const keysOf = (f: FormatDef) => new Set(Object.values(f.tables).flatMap((t) => tableLabels(t).labels.map((l) => l.key)));
   const all = formats.map((f) => [f, keysOf(f)] as const);
   return new Map(

@@ -1,4 +1,5 @@
 import type { CellDef, FormatDef, TableDef } from '../../templates';
+import type { Anchor } from '../core/layout';
 import { parseCell, formatValue, type CellValue } from '../core/numbers';
 import { cellIndex } from '../core/report';
 import type { Finding } from '../core/checker';
@@ -25,7 +26,9 @@ const quote = (cells: readonly string[]): string => cells.map((c) => `“${c}”
 type Row = { cells: string[]; aligned: boolean };
 
 function rowCells(block: Extract<SourceBlock, { kind: 'row' }>): Row {
-  return { cells: block.cells.filter((c) => !c.covered).map((c) => cleanCellText(c.text)), aligned: block.aligned === true };
+  const cells: string[] = [];
+  for (const c of block.cells) if (!c.covered) cells.push(cleanCellText(c.text));
+  return { cells, aligned: block.aligned === true };
 }
 
 /** Cells cut at spaces may hold several numbers ("0 0 1"); split those apart. */
@@ -56,7 +59,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     filled.add(dataRow);
     reading.rowsFound++;
     const expected = dataRow.keys.length;
-    let cells = aligned ? splitNumbers(raw) : [...raw];
+    let cells = aligned ? splitNumbers(raw) : raw.slice();
     while (cells.length > expected && cells[cells.length - 1] === '') cells.pop();
     if (cells.length > expected) {
       const nonEmpty = cells.filter((c) => c !== '');
@@ -79,7 +82,10 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
       );
       cells = [...new Array<string>(expected - cells.length).fill(''), ...cells];
     }
-    dataRow.keys.forEach((key, i) => storeCell(reading, index.get(key)!, cells[i]!, yuanColumns.has(index.get(key)!.column)));
+    for (let i = 0; i < dataRow.keys.length; i++) {
+      const def = index.get(dataRow.keys[i]!)!;
+      storeCell(reading, def, cells[i]!, yuanColumns.size > 0 && yuanColumns.has(def.column));
+    }
   };
 
   let trailingNumber = '';
@@ -93,13 +99,13 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     const { cells, aligned } = rowCells(block);
     let last = -1;
     let label: TableLabel | undefined;
-    cells.forEach((c, i) => {
-      const m = matchLabel(c, labels);
+    for (let i = 0; i < cells.length; i++) {
+      const m = matchLabel(cells[i]!, labels);
       if (m) {
         last = i;
         label = m;
       }
-    });
+    }
     if (!label) {
       handleUnlabelled(cells, aligned);
       previousText = '';
@@ -111,7 +117,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
       noteHeaderUnits(cells, labels, yuanColumns, format);
       continue;
     }
-    const dataRow = labels.dataRows.find((d) => d.identity === label!.anchor && !filled.has(d)) ?? labels.dataRows.find((d) => d.identity === label!.anchor);
+    const dataRow = dataRowNamed(labels, label.anchor, filled);
     const rest = cells.slice(last + 1);
     if (dataRow && aligned && rest.every((c) => c === '')) {
       // Space-aligned text loses blank cells: the numbers may stand on the next line (a wrapped label).
@@ -186,6 +192,17 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     }
   }
   return reading;
+}
+
+/** The first row the label names that is not read yet, else the first it names (a repeated row). */
+function dataRowNamed(labels: TableLabels, anchor: Anchor, filled: ReadonlySet<DataRow>): DataRow | undefined {
+  let first: DataRow | undefined;
+  for (const d of labels.dataRows) {
+    if (d.identity !== anchor) continue;
+    if (!filled.has(d)) return d;
+    first ??= d;
+  }
+  return first;
 }
 
 /** A header saying the money column is in 元 rather than 万元. */

@@ -35,23 +35,35 @@ export function withoutNumbering(key: string): string {
   return key.replace(/^(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?=\D)/u, '');
 }
 
+const CONVERTER_MARK = /\[(?:bookmark|image):|[\u200b\u200c\u200d\ufeff\u00ad\u00a0\u3000]/;
+
 /** Markup left behind by converters ("[bookmark: _GoBack]", "[image: …]") and stray control characters. */
 export function stripConverterMarks(s: string): string {
+  // Most text has none of these: one test instead of three replacements.
+  if (!CONVERTER_MARK.test(s)) return s;
   return s
     .replace(/\[(?:bookmark|image):[^\]]*\]+/g, '')
     .replace(/[\u200b\u200c\u200d\ufeff\u00ad]/g, '')
     .replace(/\u00a0|\u3000/g, ' ');
 }
 
+const RADICAL = /[\u2e80-\u2fdf]/;
+
 /**
  * Only the look-alike radicals made ordinary characters; full-width punctuation is kept, as the
  * narrative is stored as written. PDFs made from Word often carry ⼈⺠ for 人民.
  */
 export function fixLookAlikes(s: string): string {
+  if (!RADICAL.test(s)) return s;
   return s.replace(/[\u2e80-\u2fdf]/g, (c) => LOOK_ALIKES[c] ?? c.normalize('NFKC'));
 }
 
+/** Anything cleanCellText would change: marks, radicals, any white space (\s covers \u00a0, \u3000 and \ufeff). */
+const NEEDS_CLEANING = /[\s\[\u200b\u200c\u200d\u00ad\u2e80-\u2fdf]/;
+
 /** One line of text: converter marks removed, look-alikes fixed, white space collapsed and trimmed. */
 export function cleanCellText(s: string): string {
+  // Table cells are mostly bare numbers and labels that need nothing done.
+  if (!NEEDS_CLEANING.test(s)) return s;
   return fixLookAlikes(stripConverterMarks(s)).replace(/\s+/g, ' ').trim();
 }

@@ -21,8 +21,10 @@ function fromParsed(parsed: ParsedCell, raw: string): CellState {
 }
 
 export function readCell(def: CellDef, report: Pick<Report, 'values' | 'written'>): CellState {
-  const stored = report.values[def.key];
-  const written = report.written[def.key];
+  return cellState(def, report.values[def.key], report.written[def.key]);
+}
+
+function cellState(def: CellDef, stored: CellValue | undefined, written: string | undefined): CellState {
   if (stored !== undefined) {
     if (isValidValue(stored, def.kind)) {
       const note = written !== undefined ? parseCell(written, def.kind) : undefined;
@@ -38,8 +40,11 @@ export function readCell(def: CellDef, report: Pick<Report, 'values' | 'written'
 export type CellStates = Map<string, CellState>;
 
 export function readCells(format: FormatDef, report: Pick<Report, 'values' | 'written'>): CellStates {
+  // `written` holds a few keys: looking up the other ~250 in it as object properties (misses) cost
+  // more than the rest of the read-out, so its few entries are put in a Map first.
+  const written = new Map(Object.entries(report.written));
   const states: CellStates = new Map();
-  for (const def of format.cells) states.set(def.key, readCell(def, report));
+  for (const def of format.cells) states.set(def.key, cellState(def, report.values[def.key], written.get(def.key)));
   return states;
 }
 
