@@ -1,5 +1,4 @@
 import JSZip from 'jszip';
-import type { Token } from './markup';
 import { cleanCellText } from './normalize';
 import type { SourceBlock, SourceCell } from './source';
 
@@ -32,8 +31,6 @@ type Table = { rows: SourceCell[][]; row: SourceCell[] | null; cell: { text: str
 /** Elements whose text is not part of the visible document (field codes, deleted text, fallbacks of drawings). */
 const HIDDEN = new Set(['w:instrtext', 'w:deltext', 'mc:fallback', 'w:del', 'w:footnotereference', 'w:endnotereference']);
 
-// Word writes well-formed XML, so one regular expression walks it (much faster than a general tokenizer).
-const XML_TOKEN = /<(\/?)([A-Za-z][\w:.-]*)([^>]*)>|([^<]+)/g;
 const VAL = /\bw:val\s*=\s*["']([^"']*)["']/;
 
 const lowerNames = new Map<string, string>();
@@ -46,21 +43,20 @@ const lower = (name: string): string => {
   return l;
 };
 
-/** Calls `visit` for each tag and text run (a callback: far cheaper than a generator per token). */
-function forEachXmlToken(xml: string, visit: (token: Token) => void): void {
-  const re = new RegExp(XML_TOKEN.source, 'g');
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    if (m[4] !== undefined) {
-      visit({ type: 'text', text: m[4] });
-      continue;
-    }
-    const name = lower(m[2]!);
-    const body = m[3]!;
-    const val = name === 'w:vmerge' ? VAL.exec(body)?.[1] : undefined;
-    visit({ type: m[1] ? 'close' : 'open', name, attrs: val !== undefined ? { 'w:val': val } : {}, selfClosing: body.endsWith('/') });
-  }
-}
+const LT = 60;
+const SLASH = 47;
 
+/** [A-Za-z] */
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** [\w:.-]: what follows the first letter of a tag name. */
+const isNameChar = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 58 || c === 46 || c === 45;
+
+/**
+ * Word writes well-formed XML, so a plain scan finds its tags: `<`, an optional `/`, a name starting
+ * with a letter, anything up to the next `>`; everything between tags is text. A `<` that starts no
+ * such tag is skipped. One pass with indexOf and no object per tag (this was most of a .docx import),
+ * and linear on damaged input too: once no `>` is left, no later `<` can start a tag.
+ */
 export function documentXmlToBlocks(xml: string): SourceBlock[] {
   const blocks: SourceBlock[] = [];
   const tables: Table[] = [];
@@ -83,56 +79,84 @@ export function documentXmlToBlocks(xml: string): SourceBlock[] {
     paragraph = '';
   };
 
-  forEachXmlToken(xml, (token) => {
+  const n = xml.length;
+  let noMoreTags = false;
+  let i = 0;
+  while (i < n) {
+    if (xml.charCodeAt(i) !== LT) {
+      let end = xml.indexOf('<', i);
+      if (end < 0) end = n;
+      if (inText && hidden === 0) paragraph += decodeXml(xml.slice(i, end));
+      i = end;
+      continue;
+    }
+    let p = i + 1;
+    const closing = xml.charCodeAt(p) === SLASH;
+    if (closing) p++;
+    if (noMoreTags || !isLetter(xml.charCodeAt(p))) {
+      i++;
+      continue;
+    }
+    let nameEnd = p + 1;
+    while (nameEnd < n && isNameChar(xml.charCodeAt(nameEnd))) nameEnd++;
+    const gt = xml.indexOf('>', nameEnd);
+    if (gt < 0) {
+      noMoreTags = true;
+      i++;
+      continue;
+    }
+    const name = lower(xml.slice(p, nameEnd));
+    const selfClosing = gt > nameEnd && xml.charCodeAt(gt - 1) === SLASH;
+    const opening = !closing;
+    const bodyStart = nameEnd;
+    i = gt + 1;
+
     if (hidden > 0) {
-      if (token.type === 'open' && !token.selfClosing && token.name === hiddenName) hidden++;
-      if (token.type === 'close' && token.name === hiddenName) hidden--;
-      return;
+      if (name === hiddenName) {
+        if (opening && !selfClosing) hidden++;
+        else if (closing) hidden--;
+      }
+      continue;
     }
-    if (token.type === 'text') {
-      if (inText) paragraph += decodeXml(token.text);
-      return;
-    }
-    const { name } = token;
-    if (token.type === 'open' && !token.selfClosing && HIDDEN.has(name)) {
+    if (opening && !selfClosing && HIDDEN.has(name)) {
       hidden = 1;
       hiddenName = name;
-      return;
+      continue;
     }
     const table = tables[tables.length - 1];
     switch (name) {
       case 'w:t':
-        inText = token.type === 'open' && !token.selfClosing;
+        inText = opening && !selfClosing;
         break;
       case 'w:ppr':
       case 'w:rpr':
         // Tab stops and run properties are settings, not text.
-        inProps = token.type === 'open' && !token.selfClosing;
+        inProps = opening && !selfClosing;
         break;
       case 'w:tab':
-        if (token.type === 'open' && !inProps) paragraph += table?.cell ? '' : '\t';
+        if (opening && !inProps) paragraph += table?.cell ? '' : '\t';
         break;
       case 'w:br':
       case 'w:cr':
-        if (token.type === 'open' && !table?.cell) paragraph += '\n';
+        if (opening && !table?.cell) paragraph += '\n';
         break;
       case 'w:p':
-        if (token.type === 'close' || token.selfClosing) endParagraph();
+        if (closing || selfClosing) endParagraph();
         break;
       case 'w:tbl':
-        if (token.type === 'open') {
+        if (opening) {
           endParagraph();
           tables.push({ rows: [], row: null, cell: null });
         } else if (table) {
           tables.pop();
           const outer = tables[tables.length - 1];
           if (outer?.cell) outer.cell.text += table.rows.map((r) => r.map((c) => c.text).join('')).join('');
-          else blocks.push(...table.rows.map((cells): SourceBlock => ({ kind: 'row', cells })));
+          else for (const cells of table.rows) blocks.push({ kind: 'row', cells });
         }
         break;
       case 'w:tr':
         if (!table) break;
-        if (token.type === 'open') table.row = [];
+        if (opening) table.row = [];
         else if (table.row) {
           table.rows.push(table.row);
           table.row = null;
@@ -140,7 +164,7 @@ export function documentXmlToBlocks(xml: string): SourceBlock[] {
         break;
       case 'w:tc':
         if (!table) break;
-        if (token.type === 'open') table.cell = { text: '', covered: false };
+        if (opening) table.cell = { text: '', covered: false };
         else if (table.cell) {
           (table.row ??= []).push(table.cell.covered ? { text: '', covered: true } : { text: table.cell.text });
           table.cell = null;
@@ -148,12 +172,12 @@ export function documentXmlToBlocks(xml: string): SourceBlock[] {
         break;
       case 'w:vmerge':
         // <w:vMerge/> without a value continues the merge from the cell above.
-        if (table?.cell && token.type === 'open' && (token.attrs['w:val'] ?? 'continue') === 'continue') table.cell.covered = true;
+        if (table?.cell && opening && (VAL.exec(xml.slice(bodyStart, gt))?.[1] ?? 'continue') === 'continue') table.cell.covered = true;
         break;
       default:
         break;
     }
-  });
+  }
   endParagraph();
   return blocks;
 }
