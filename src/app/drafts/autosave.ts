@@ -1,5 +1,5 @@
 import type { Report } from '../../core/report';
-import { knownRevision, saveDraftIfUnchanged, storageErrorText, type Draft, type SaveOutcome } from './draft-storage';
+import { firstSaveFailure, knownRevision, saveDraftFinal, saveDraftIfUnchanged, storageErrorText, type Draft, type SaveOutcome } from './draft-storage';
 
 // Saves the open report shortly after every change and at once when the page is hidden or closed.
 // When another tab saved the same draft, nothing is written until the clerk chooses whose version stays.
@@ -29,6 +29,8 @@ export class Autosaver {
   private discarded = false;
   private channel: BroadcastChannel | undefined;
   private readonly listeners = new Set<() => void>();
+  /** The write used when the page goes away: no read-before-write that an unloading page could not finish. */
+  private readonly saveFinal: DraftWriter;
 
   constructor(
     private readonly id: string,
@@ -36,19 +38,30 @@ export class Autosaver {
     private readonly save: DraftWriter = saveDraftIfUnchanged,
     revision: number = knownRevision(id),
   ) {
-    this.status = { state: 'saved', at: savedAt };
+    this.saveFinal = save === saveDraftIfUnchanged ? (draft, base) => saveDraftFinal(draft, base + 1) : save;
+    // A draft that never reached storage is not shown as saved.
+    const failure = firstSaveFailure(id);
+    this.status = failure ? { state: 'failed', reason: failure } : { state: 'saved', at: savedAt };
     this.revision = revision;
   }
 
   getStatus = (): SaveStatus => this.status;
 
-  /** Listening also opens the channel on which other tabs announce their saves. */
+  /** Listening also opens the channel on which other tabs announce their saves, and watches for the page going away. */
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    this.openChannel();
+    if (this.listeners.size === 1) {
+      this.openChannel();
+      window.addEventListener('beforeunload', this.flushFinal);
+      window.addEventListener('pagehide', this.flushFinal);
+    }
     return () => {
       this.listeners.delete(listener);
-      if (this.listeners.size === 0) this.closeChannel();
+      if (this.listeners.size === 0) {
+        this.closeChannel();
+        window.removeEventListener('beforeunload', this.flushFinal);
+        window.removeEventListener('pagehide', this.flushFinal);
+      }
     };
   };
 
@@ -74,6 +87,32 @@ export class Autosaver {
     this.writing = this.writing.then(() => this.write(report));
     return this.writing;
   }
+
+  /**
+   * The page is being closed or reloaded: the pending change is written at once, without waiting for an
+   * earlier write. Other tabs' saves were announced on the channel, so a known conflict still writes nothing.
+   */
+  flushFinal = (): void => {
+    clearTimeout(this.timer);
+    if (this.status.state === 'conflict' || this.discarded || !this.pending) return;
+    const report = this.pending;
+    this.pending = undefined;
+    const savedAt = new Date().toISOString();
+    const base = this.revision;
+    this.revision = base + 1;
+    const done = this.saveFinal({ id: this.id, report, savedAt }, base).then(
+      () => {
+        this.announce(savedAt);
+        this.setStatus({ state: 'saved', at: savedAt });
+      },
+      (e: unknown) => {
+        this.revision = base;
+        this.pending ??= report;
+        this.setStatus({ state: 'failed', reason: storageErrorText(e) });
+      },
+    );
+    this.writing = Promise.all([this.writing, done]).then(() => undefined);
+  };
 
   /** The clerk keeps this tab's version: written over the other tab's save. */
   keepMine(report: Report): Promise<void> {

@@ -47,10 +47,20 @@ const revisionOf = (raw: unknown): number => {
   return typeof r === 'number' && Number.isInteger(r) && r >= 0 ? r : 0;
 };
 
+/** Drafts whose first save failed, with the reason: the editor must not claim they are saved. */
+const unstored = new Map<string, string>();
+export const firstSaveFailure = (id: string): string | undefined => unstored.get(id);
+
 /** Writes a draft unconditionally (a new draft, or an explicit choice to overwrite). */
 export async function saveDraft(draft: Draft): Promise<void> {
   const revision = draft.revision ?? knownRevision(draft.id) + 1;
-  await set(DRAFT_PREFIX + draft.id, { id: draft.id, report: draft.report, savedAt: draft.savedAt, revision }, store());
+  try {
+    await set(DRAFT_PREFIX + draft.id, { id: draft.id, report: draft.report, savedAt: draft.savedAt, revision }, store());
+  } catch (e) {
+    unstored.set(draft.id, storageErrorText(e));
+    throw e;
+  }
+  unstored.delete(draft.id);
   knownRevisions.set(draft.id, revision);
 }
 
@@ -72,8 +82,31 @@ export async function saveDraftIfUnchanged(draft: Draft, baseRevision: number): 
     },
     store(),
   );
-  if (outcome.saved) knownRevisions.set(draft.id, outcome.revision);
+  if (outcome.saved) {
+    knownRevisions.set(draft.id, outcome.revision);
+    unstored.delete(draft.id);
+  }
   return outcome;
+}
+
+/**
+ * For a page being closed or reloaded: one put in its own transaction, committed at once, so nothing
+ * waits on a page that may be gone a moment later. A conflict would have been announced already (see Autosaver).
+ */
+export async function saveDraftFinal(draft: Draft, revision: number): Promise<SaveOutcome> {
+  await store()('readwrite', (objects) => {
+    objects.put({ id: draft.id, report: draft.report, savedAt: draft.savedAt, revision }, DRAFT_PREFIX + draft.id);
+    const tx = objects.transaction;
+    // commit() (Chromium 76+) ends the transaction without another round trip to the page.
+    (tx as IDBTransaction & { commit?: () => void }).commit?.();
+    return new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onabort = tx.onerror = () => reject(tx.error ?? new Error('transaction aborted'));
+    });
+  });
+  knownRevisions.set(draft.id, revision);
+  unstored.delete(draft.id);
+  return { saved: true, revision };
 }
 
 /** The draft, undefined when there is none; throws DamagedDraftError when the entry cannot be read as a report. */
