@@ -96,10 +96,94 @@ export function parseReport(text: string): LoadResult {
   try {
     // Notepad on Windows starts UTF-8 files with a byte-order mark, which JSON.parse refuses.
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    return { ok: false, error: `不是有效的 JSON：${(e as Error).message}` };
+  } catch {
+    const at = jsonSyntaxError(text.replace(/^\uFEFF/, ''));
+    return { ok: false, error: `不是有效的 JSON：第 ${at.line} 行第 ${at.column} 列${at.reason}。文件可能被截断或被其他程序改动过，请使用本程序导出的报告文件。` };
   }
   return validateReport(data);
+}
+
+type JsonSyntaxError = { line: number; column: number; reason: string };
+
+/** Where and why a text is not JSON (JSON.parse's own messages are English and often give no place). */
+export function jsonSyntaxError(text: string): JsonSyntaxError {
+  let i = 0;
+  const fail = (reason: string): never => {
+    throw Object.assign(new Error(reason), { at: i });
+  };
+  const ws = () => {
+    while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
+  };
+  const char = () => (i < text.length ? `“${text[i]}”` : '');
+  const expect = (what: string) => fail(i >= text.length ? `：文件在此处意外结束，应有${what}` : `：此处应有${what}，却是${char()}`);
+  const value = (depth: number): void => {
+    if (depth > 200) fail('：嵌套层次过深');
+    ws();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      for (;;) {
+        if (c === '{') {
+          ws();
+          if (text[i] !== '"') expect('用双引号括起的字段名');
+          string();
+          ws();
+          if (text[i] !== ':') expect('冒号“:”');
+          i++;
+        }
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === close) {
+          i++;
+          return;
+        }
+        expect(`逗号“,”或“${close}”`);
+      }
+    }
+    if (c === '"') return string();
+    const literal = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400))?.[0];
+    if (!literal) expect('一个值（数字、文字、true、false、null、对象或数组）');
+    i += literal!.length;
+  };
+  const string = () => {
+    i++;
+    for (;;) {
+      if (i >= text.length) fail('：文字缺少结尾的双引号');
+      const c = text[i]!;
+      if (c === '"') {
+        i++;
+        return;
+      }
+      if (c < ' ') fail('：文字中有不允许的控制字符');
+      if (c === '\\') {
+        if (!/^(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(text.slice(i + 1, i + 6))) fail('：文字中有无效的转义符“\\”');
+        i += text[i + 1] === 'u' ? 6 : 2;
+        continue;
+      }
+      i++;
+    }
+  };
+  try {
+    value(0);
+    ws();
+    if (i < text.length) fail(`：报告内容已结束，后面却还有${char()}等多余内容`);
+    return { line: 1, column: 1, reason: '：无法解析' };
+  } catch (e) {
+    const at = (e as { at?: number }).at ?? i;
+    const before = text.slice(0, at);
+    const line = before.split('\n').length;
+    return { line, column: at - before.lastIndexOf('\n'), reason: (e as Error).message };
+  }
 }
 
 export function validateReport(data: unknown): LoadResult {
