@@ -1,6 +1,6 @@
 import { checkReport, type Finding } from '../core/checker';
 import { parseReport, type Report } from '../core/report';
-import { docxArchiveProblem, docxBodyProblem, fileSizeProblem } from './limits';
+import { DAMAGED_ZIP, docxArchiveProblem, fileSizeProblem, readDocxBody } from './limits';
 import { readDocument, type ImportResult } from './read-report';
 import { textToBlocks } from './text-layout';
 
@@ -23,15 +23,14 @@ export async function importHtml(html: string): Promise<ImportResult> {
 }
 
 export async function importDocx(bytes: Uint8Array): Promise<ImportResult> {
+  // Sizes are checked before anything is inflated, and the body is inflated once, within its limit.
   const declared = docxArchiveProblem(bytes);
   if (declared) return { ok: false, error: declared };
-  const { default: JSZip } = await import('jszip');
+  const [{ default: JSZip }, { documentXmlToBlocks }] = await Promise.all([import('jszip'), import('./docx')]);
   const zip = await JSZip.loadAsync(bytes).catch(() => undefined);
-  const inflated = zip && (await docxBodyProblem(zip));
-  if (inflated) return { ok: false, error: inflated };
-  const { docxToBlocks } = await import('./docx');
-  const read = await docxToBlocks(bytes);
-  return read.ok ? readDocument({ kind: 'docx', blocks: read.blocks }) : read;
+  if (!zip) return { ok: false, error: DAMAGED_ZIP };
+  const body = await readDocxBody(zip);
+  return body.ok ? readDocument({ kind: 'docx', blocks: documentXmlToBlocks(body.xml) }) : body;
 }
 
 export async function importPdf(bytes: Uint8Array): Promise<ImportResult> {

@@ -45,7 +45,7 @@ export function tableSizeProblem(blocks: readonly SourceBlock[]): string | undef
 
 type ZipEntryInfo = { name: string; compressed: number; uncompressed: number };
 
-const DAMAGED_ZIP = '不是有效的 Word（.docx）文件：文件已损坏，或是改了扩展名的其他文件。请在 Word 中重新“另存为” .docx。';
+export const DAMAGED_ZIP = '不是有效的 Word（.docx）文件：文件已损坏，或是改了扩展名的其他文件。请在 Word 中重新“另存为” .docx。';
 
 /** The entries a zip's central directory declares, or undefined when there is no readable directory. */
 export function zipEntries(bytes: Uint8Array): ZipEntryInfo[] | undefined {
@@ -115,25 +115,35 @@ type ChunkStream = {
  * Inflates the Word body in chunks and stops as soon as it grows past its declared size or the limit:
  * an archive that understates its sizes never gets to fill the memory.
  */
-export async function docxBodyProblem(zip: JSZip): Promise<string | undefined> {
+export async function readDocxBody(zip: JSZip): Promise<{ ok: true; xml: string } | { ok: false; error: string }> {
   const entry = zip.file('word/document.xml');
-  if (!entry) return undefined;
+  if (!entry) return { ok: false, error: '这个 .docx 文件中没有正文（缺少 word/document.xml），文件可能已损坏。' };
   const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
-  if (typeof declared === 'number' && declared > MAX_DOCX_BODY) return DOCX_BODY_TOO_LARGE;
+  if (typeof declared === 'number' && declared > MAX_DOCX_BODY) return { ok: false, error: DOCX_BODY_TOO_LARGE };
   const cap = typeof declared === 'number' ? declared : MAX_DOCX_BODY;
+  const chunks: Uint8Array[] = [];
   let seen = 0;
-  return new Promise((resolve) => {
+  const problem = await new Promise<string | undefined>((resolve) => {
     const stream = (entry as unknown as { internalStream: (type: 'uint8array') => ChunkStream }).internalStream('uint8array');
     stream
       .on('data', (chunk: Uint8Array) => {
         seen += chunk.length;
         if (seen > cap) {
           stream.pause();
+          chunks.length = 0;
           resolve(seen > MAX_DOCX_BODY ? DOCX_BODY_TOO_LARGE : DAMAGED_ZIP);
-        }
+        } else chunks.push(chunk);
       })
       .on('error', () => resolve(DAMAGED_ZIP))
       .on('end', () => resolve(undefined))
       .resume();
   });
+  if (problem) return { ok: false, error: problem };
+  const body = new Uint8Array(seen);
+  let at = 0;
+  for (const c of chunks) {
+    body.set(c, at);
+    at += c.length;
+  }
+  return { ok: true, xml: new TextDecoder('utf-8').decode(body) };
 }
