@@ -1,4 +1,4 @@
-import type { FormatDef, LinearRule } from '../../templates';
+import type { FormatDef, LinearRule, ValueKind } from '../../templates';
 import { isValidValue } from './numbers';
 import { cellIndex, type Values } from './report';
 
@@ -15,28 +15,49 @@ export function computedTotalRules(format: FormatDef): LinearRule[] {
   return rules;
 }
 
-/** Keys of the cells the form computes. */
-export function computedCells(format: FormatDef): Set<string> {
-  return new Set(computedTotalRules(format).map((r) => r.left[0]!.key));
+// The form recomputes totals on every keystroke: what a format's totals are made of is worked out once.
+type Addend = { key: string; sign: number; kind: ValueKind };
+type TotalPlan = { computed: ReadonlySet<string>; totals: { key: string; addends: Addend[] }[] };
+
+const plans = new WeakMap<FormatDef, TotalPlan>();
+function planOf(format: FormatDef): TotalPlan {
+  let plan = plans.get(format);
+  if (!plan) {
+    const index = cellIndex(format);
+    const rules = computedTotalRules(format);
+    plan = {
+      computed: new Set(rules.map((r) => r.left[0]!.key)),
+      totals: rules.map((r) => ({
+        key: r.left[0]!.key,
+        addends: r.right.map((t) => ({ key: t.key, sign: t.sign ?? 1, kind: index.get(t.key)!.kind })),
+      })),
+    };
+    plans.set(format, plan);
+  }
+  return plan;
+}
+
+/** Keys of the cells the form computes (one shared set per format: do not change it). */
+export function computedCells(format: FormatDef): ReadonlySet<string> {
+  return planOf(format).computed;
 }
 
 /** Returns a copy of `values` with every computed total filled in from its addends. */
 export function withComputedTotals(format: FormatDef, values: Values): Values {
-  const out: Values = { ...values };
-  const computed = computedCells(format);
-  const index = cellIndex(format);
-  for (const key of computed) delete out[key];
+  const { computed, totals } = planOf(format);
+  // The same keys in the same order as copying everything and deleting the totals, without `delete`.
+  const out: Values = {};
+  for (const key of Object.keys(values)) if (!computed.has(key)) out[key] = values[key]!;
   // Totals may add up other totals (（七）总计's 总计 column); repeat until nothing changes.
   for (let pass = 0; pass < 4; pass++) {
     let changed = false;
-    for (const rule of computedTotalRules(format)) {
-      const key = rule.left[0]!.key;
+    for (const { key, addends } of totals) {
       let sum = 0;
       let any = false;
-      for (const t of rule.right) {
-        const v = out[t.key];
-        if (isValidValue(v, index.get(t.key)!.kind) && typeof v === 'number') {
-          sum += (t.sign ?? 1) * v;
+      for (const a of addends) {
+        const v = out[a.key];
+        if (typeof v === 'number' && isValidValue(v, a.kind)) {
+          sum += a.sign * v;
           any = true;
         }
       }

@@ -9,6 +9,27 @@ const GROUPS: readonly (PartId | null)[] = [null, '一', '二', '三', '四', '�
 
 const ackKey = (f: Finding): string => `${f.rule}|${f.cell ?? ''}`;
 
+type Shown = { finding: Finding; key: string };
+
+/**
+ * The findings shown, by part. Keys name a finding by rule and cell (and which of several alike), not by
+ * position: an error appearing at the top must not make React rebuild every item below it.
+ */
+function groupVisible(findings: readonly Finding[], showInfo: boolean): Map<PartId | null, Shown[]> {
+  const groups = new Map<PartId | null, Shown[]>();
+  const seen = new Map<string, number>();
+  for (const f of findings) {
+    if (!showInfo && f.severity === 'info') continue;
+    const base = ackKey(f);
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    let list = groups.get(f.part);
+    if (!list) groups.set(f.part, (list = []));
+    list.push({ finding: f, key: `${base}|${n}` });
+  }
+  return groups;
+}
+
 /** Everything the checker found, by part, errors first; a live region so screen readers hear changes. */
 export function FindingsPanel({ onJump }: { onJump: (part: PartId | null, cell: string | undefined) => void }) {
   const store = useStore();
@@ -23,7 +44,7 @@ export function FindingsPanel({ onJump }: { onJump: (part: PartId | null, cell: 
   const counts = countBySeverity(open);
   const format = store.getFormat();
   const title = (part: PartId | null) => (part ? format.parts.find((p) => p.id === part)!.heading : '报告整体');
-  const visible = findings.filter((f) => showInfo || f.severity !== 'info');
+  const groups = groupVisible(findings, showInfo);
 
   const withdraw = useCallback(
     (f: Finding) =>
@@ -43,15 +64,15 @@ export function FindingsPanel({ onJump }: { onJump: (part: PartId | null, cell: 
           <input type="checkbox" checked={showInfo} onChange={(e) => setShowInfo(e.target.checked)} /> 显示提示（{counts.info}）
         </label>
         {GROUPS.map((part) => {
-          const list = visible.filter((f) => f.part === part);
-          if (list.length === 0) return null;
+          const list = groups.get(part);
+          if (!list) return null;
           return (
             <section key={part ?? 'all'} className="findings-group">
               <h3>{title(part)}</h3>
               <ul>
-                {list.map((f, i) => (
+                {list.map(({ finding: f, key }) => (
                   <FindingItem
-                    key={`${ackKey(f)}|${i}`}
+                    key={key}
                     finding={f}
                     acknowledging={acknowledging === ackKey(f)}
                     onJump={onJump}
