@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { runCheck } from '../src/cli/commands/check';
 import type { BenchFigure } from './figure';
@@ -31,6 +34,20 @@ async function floorSeconds(folder: Folder): Promise<number> {
   return (performance.now() - t0) / 1000;
 }
 
+const PEAK_RSS = fileURLToPath(new URL('./support/check-peak-rss.ts', import.meta.url));
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+
+/** Peak RSS of `nianbao check <folder> --json` in a process of its own, in MB. */
+async function checkPeakRssMB(folder: Folder): Promise<number> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', PEAK_RSS, 'check', folder.dir, '--json'], {
+    cwd: REPO,
+    maxBuffer: 1024 * 1024,
+  });
+  const { code, maxRssKiB } = JSON.parse(stdout) as { code: number; maxRssKiB: number };
+  if (code === 2) throw new Error(`nianbao check could not read some of ${folder.dir}`);
+  return maxRssKiB / 1024;
+}
+
 const rates = (folder: Folder, seconds: number[]) => seconds.map((s) => folder.files.length / s);
 
 export async function run({ quick }: { quick: boolean }): Promise<BenchFigure[]> {
@@ -49,6 +66,7 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchFigure[]>
       docxRuns.push(await batchSeconds(docx));
       floorRuns.push(await floorSeconds(docx));
     }
+    const rss = await checkPeakRssMB(text);
     const docxTime = percentile(docxRuns, 50);
     const floorTime = percentile(floorRuns, 50);
     return [
@@ -72,6 +90,13 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchFigure[]>
           maxRatio: 3,
         },
         note: `${rounds} 轮的中位数；每份 ${((docxTime / docx.files.length) * 1000).toFixed(2)} ms`,
+      },
+      {
+        figure: `nianbao check 内存峰值（RSS，${text.files.length} 份文字报告）`,
+        median: rss,
+        unit: 'MB',
+        budget: { on: 'median', max: 250 },
+        note: '独立进程，process.resourceUsage().maxRSS',
       },
     ];
   } finally {

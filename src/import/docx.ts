@@ -33,11 +33,31 @@ const HIDDEN = new Set(['w:instrtext', 'w:deltext', 'mc:fallback', 'w:del', 'w:f
 
 const VAL = /\bw:val\s*=\s*["']([^"']*)["']/;
 
+/** What the walk does at a tag, by its name in lower case; other tags are only skipped. */
+const Act = { Other: 0, Text: 1, Paragraph: 2, Table: 3, Row: 4, Cell: 5, VMerge: 6, Props: 7, Tab: 8, Break: 9, Hidden: 10 } as const;
+type Act = (typeof Act)[keyof typeof Act];
+const ACTS = new Map<string, Act>([
+  ['w:t', Act.Text],
+  ['w:p', Act.Paragraph],
+  ['w:tbl', Act.Table],
+  ['w:tr', Act.Row],
+  ['w:tc', Act.Cell],
+  ['w:vmerge', Act.VMerge],
+  ['w:ppr', Act.Props],
+  ['w:rpr', Act.Props],
+  ['w:tab', Act.Tab],
+  ['w:br', Act.Break],
+  ['w:cr', Act.Break],
+]);
+for (const name of HIDDEN) ACTS.set(name, Act.Hidden);
+
+/** Tag names as written (any case) to their lower-case form, remembered: the same few names recur thousands of times. */
 const lowerNames = new Map<string, string>();
 const lower = (name: string): string => {
   let l = lowerNames.get(name);
   if (l === undefined) {
     l = name.toLowerCase();
+    if (lowerNames.size > 10000) lowerNames.clear();
     lowerNames.set(name, l);
   }
   return l;
@@ -48,8 +68,11 @@ const SLASH = 47;
 
 /** [A-Za-z] */
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-/** [\w:.-]: what follows the first letter of a tag name. */
-const isNameChar = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 58 || c === 46 || c === 45;
+/** The rest of a tag name after its first letter. */
+const NAME_REST = /[\w:.-]*/y;
+
+/** The only tags the walk acts on (in lower case); a tag whose name has none of their lengths is skipped unread. */
+const WANTED_LENGTHS = new Set([...ACTS.keys()].map((n) => n.length));
 
 /**
  * Word writes well-formed XML, so a plain scan finds its tags: `<`, an optional `/`, a name starting
@@ -97,19 +120,21 @@ export function documentXmlToBlocks(xml: string): SourceBlock[] {
       i++;
       continue;
     }
-    let nameEnd = p + 1;
-    while (nameEnd < n && isNameChar(xml.charCodeAt(nameEnd))) nameEnd++;
+    NAME_REST.lastIndex = p + 1;
+    NAME_REST.test(xml);
+    const nameEnd = NAME_REST.lastIndex;
     const gt = xml.indexOf('>', nameEnd);
     if (gt < 0) {
       noMoreTags = true;
       i++;
       continue;
     }
+    i = gt + 1;
+    if (!WANTED_LENGTHS.has(nameEnd - p)) continue;
     const name = lower(xml.slice(p, nameEnd));
     const selfClosing = gt > nameEnd && xml.charCodeAt(gt - 1) === SLASH;
     const opening = !closing;
     const bodyStart = nameEnd;
-    i = gt + 1;
 
     if (hidden > 0) {
       if (name === hiddenName) {
@@ -118,32 +143,34 @@ export function documentXmlToBlocks(xml: string): SourceBlock[] {
       }
       continue;
     }
-    if (opening && !selfClosing && HIDDEN.has(name)) {
-      hidden = 1;
-      hiddenName = name;
+    const act = ACTS.get(name) ?? Act.Other;
+    if (act === Act.Other) continue;
+    if (act === Act.Hidden) {
+      if (opening && !selfClosing) {
+        hidden = 1;
+        hiddenName = name;
+      }
       continue;
     }
     const table = tables[tables.length - 1];
-    switch (name) {
-      case 'w:t':
+    switch (act) {
+      case Act.Text:
         inText = opening && !selfClosing;
         break;
-      case 'w:ppr':
-      case 'w:rpr':
+      case Act.Props:
         // Tab stops and run properties are settings, not text.
         inProps = opening && !selfClosing;
         break;
-      case 'w:tab':
+      case Act.Tab:
         if (opening && !inProps) paragraph += table?.cell ? '' : '\t';
         break;
-      case 'w:br':
-      case 'w:cr':
+      case Act.Break:
         if (opening && !table?.cell) paragraph += '\n';
         break;
-      case 'w:p':
+      case Act.Paragraph:
         if (closing || selfClosing) endParagraph();
         break;
-      case 'w:tbl':
+      case Act.Table:
         if (opening) {
           endParagraph();
           tables.push({ rows: [], row: null, cell: null });
@@ -154,7 +181,7 @@ export function documentXmlToBlocks(xml: string): SourceBlock[] {
           else for (const cells of table.rows) blocks.push({ kind: 'row', cells });
         }
         break;
-      case 'w:tr':
+      case Act.Row:
         if (!table) break;
         if (opening) table.row = [];
         else if (table.row) {
@@ -162,7 +189,7 @@ export function documentXmlToBlocks(xml: string): SourceBlock[] {
           table.row = null;
         }
         break;
-      case 'w:tc':
+      case Act.Cell:
         if (!table) break;
         if (opening) table.cell = { text: '', covered: false };
         else if (table.cell) {
@@ -170,11 +197,9 @@ export function documentXmlToBlocks(xml: string): SourceBlock[] {
           table.cell = null;
         }
         break;
-      case 'w:vmerge':
+      case Act.VMerge:
         // <w:vMerge/> without a value continues the merge from the cell above.
         if (table?.cell && opening && (VAL.exec(xml.slice(bodyStart, gt))?.[1] ?? 'continue') === 'continue') table.cell.covered = true;
-        break;
-      default:
         break;
     }
   }
