@@ -205,9 +205,20 @@ function dataRowNamed(labels: TableLabels, anchor: Anchor, filled: ReadonlySet<D
   return first;
 }
 
+const moneyColumnKeys = new WeakMap<FormatDef, ReadonlySet<string>>();
+/** Label keys of the columns that hold money, once per format (every header row asks). */
+function moneyColumnsOf(format: FormatDef): ReadonlySet<string> {
+  let keys = moneyColumnKeys.get(format);
+  if (!keys) {
+    keys = new Set(format.cells.filter((c) => c.kind === 'money').map((c) => labelKey(c.column)));
+    moneyColumnKeys.set(format, keys);
+  }
+  return keys;
+}
+
 /** A header saying the money column is in 元 rather than 万元. */
 function noteHeaderUnits(cells: readonly string[], labels: TableLabels, yuan: Set<string>, format: FormatDef): void {
-  const moneyColumns = new Set(format.cells.filter((c) => c.kind === 'money').map((c) => labelKey(c.column)));
+  const moneyColumns = moneyColumnsOf(format);
   for (const c of cells) {
     const m = matchLabel(c, labels);
     if (!m || !moneyColumns.has(m.key)) continue;

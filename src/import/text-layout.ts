@@ -12,6 +12,12 @@ const PIPE_SEPARATOR = /^[\s|:：\-—=+]+$/;
 
 type Mode = { oneCellPerLine: boolean; aligned: boolean };
 
+/** At least two "|" in the line (without collecting every match). */
+const hasPipes = (line: string): boolean => {
+  const first = line.indexOf('|');
+  return first >= 0 && line.indexOf('|', first + 1) >= 0;
+};
+
 function detectMode(lines: readonly string[]): Mode {
   let oneCell = 0;
   let multiTab = 0;
@@ -19,7 +25,7 @@ function detectMode(lines: readonly string[]): Mode {
   for (const line of lines) {
     if (/^\t[^\t]*$/.test(line)) oneCell++;
     else if (/\t.*\t|[^\t\s]\t/.test(line)) multiTab++;
-    if ((line.match(/\|/g)?.length ?? 0) >= 2) pipes++;
+    if (hasPipes(line)) pipes++;
   }
   return { oneCellPerLine: oneCell > multiTab, aligned: oneCell + multiTab + pipes === 0 };
 }
@@ -37,8 +43,12 @@ const splitPipes = (line: string): string[] => {
   return cells;
 };
 
+/** Of trailing white space, only the tabs count (they are blank cells). */
+const tabsOnly = (space: string): string => space.replace(/[^\t]/g, '');
+const trimEndKeepingTabs = (line: string): string => line.replace(/\s+$/, tabsOnly);
+
 export function textToBlocks(input: string): SourceBlock[] {
-  const lines = stripConverterMarks(input.replace(/^\ufeff/, '')).split(/\r\n|\r|\n/).map((l) => l.replace(/\s+$/, (s) => s.replace(/[^\t]/g, '')));
+  const lines = stripConverterMarks(input.replace(/^\ufeff/, '')).split(/\r\n|\r|\n/).map(trimEndKeepingTabs);
   const mode = detectMode(lines);
   const blocks: SourceBlock[] = [];
   let row: string[] | null = null;
@@ -47,8 +57,9 @@ export function textToBlocks(input: string): SourceBlock[] {
     row = null;
   };
   for (const raw of lines) {
-    const line = raw.replace(/\t+$/, (tabs) => (mode.oneCellPerLine ? '' : tabs));
-    if ((line.match(/\|/g)?.length ?? 0) >= 2) {
+    // Trailing tabs are blank cells, except in the one-cell-per-line layout.
+    const line = mode.oneCellPerLine ? raw.replace(/\t+$/, '') : raw;
+    if (hasPipes(line)) {
       flush();
       if (!PIPE_SEPARATOR.test(line)) blocks.push(rowBlock(splitPipes(line)));
       continue;
