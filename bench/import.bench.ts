@@ -96,7 +96,7 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchFigure[]>
         median: rss,
         unit: 'MB',
         budget: { on: 'median', max: 250 },
-        note: '独立进程，process.resourceUsage().maxRSS',
+        note: '独立进程，/proc/self/status 的 VmHWM',
       },
     ];
   } finally {
