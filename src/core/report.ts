@@ -103,6 +103,19 @@ export function parseReport(text: string): LoadResult {
   return validateReport(data);
 }
 
+const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字', boolean: 'true 或 false', object: '对象', array: '列表' };
+const zhMessages = zhCN().localeError;
+
+const typeName = (t: string) => TYPE_NAMES[t] ?? t;
+const valueType = (v: unknown) => (v === null ? '空值 null' : Array.isArray(v) ? '列表' : typeName(typeof v));
+
+/** zod's Chinese messages, with the kinds of value in words and a missing field called missing (not "undefined"). */
+function issueText(issue: Parameters<typeof zhMessages>[0]): ReturnType<typeof zhMessages> {
+  if (issue.code !== 'invalid_type') return zhMessages(issue);
+  if (issue.input === undefined) return `缺少这一项（应为${typeName(issue.expected)}）`;
+  return `应为${typeName(issue.expected)}，文件中是${valueType(issue.input)}`;
+}
+
 type JsonSyntaxError = { line: number; column: number; reason: string };
 
 /** Where and why a text is not JSON (JSON.parse's own messages are English and often give no place). */
@@ -191,7 +204,7 @@ export function validateReport(data: unknown): LoadResult {
   // Files and drafts of earlier schema versions are upgraded first, then checked like current ones.
   const upgraded = upgradeToCurrent(data as JsonObject, SCHEMA_VERSION);
   if (!upgraded.ok) return upgraded;
-  const parsed = reportSchema.safeParse(upgraded.data, { error: zhCN().localeError });
+  const parsed = reportSchema.safeParse(upgraded.data, { error: issueText });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const more = parsed.error.issues.length > 1 ? `（另有 ${parsed.error.issues.length - 1} 处问题）` : '';
