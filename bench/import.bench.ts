@@ -10,7 +10,8 @@ import { percentile } from './stats';
 
 // Reports per second through the real `nianbao check <folder> --json` batch (in this process, one core):
 // read each file, import it, check it, print the findings. Text and Word documents as nianbao writes them.
-// The .docx floor is what any reader has to do: read the file, unzip it and decode word/document.xml.
+// The .docx floor is what any reader has to do: read the file, unzip it and decode word/document.xml
+// (the fastest way: inflated bytes through TextDecoder).
 
 const SILENT = { out: () => {}, err: () => {} };
 const NO_PROGRESS = { active: false, update: () => {}, done: () => {} };
@@ -25,11 +26,12 @@ async function batchSeconds(folder: Folder): Promise<number> {
 }
 
 async function floorSeconds(folder: Folder): Promise<number> {
+  const utf8 = new TextDecoder();
   const t0 = performance.now();
   for (const file of folder.files) {
     const zip = await JSZip.loadAsync(await readFile(file));
-    const xml = await zip.file('word/document.xml')?.async('string');
-    if (!xml) throw new Error(`${file}: no word/document.xml`);
+    const body = await zip.file('word/document.xml')?.async('uint8array');
+    if (!body || utf8.decode(body).length === 0) throw new Error(`${file}: no word/document.xml`);
   }
   return (performance.now() - t0) / 1000;
 }

@@ -17,14 +17,22 @@ export async function docxToBlocks(bytes: Uint8Array): Promise<DocxRead> {
   } catch {
     return { ok: false, error: '不是有效的 Word（.docx）文件：文件已损坏，或是改了扩展名的其他文件。请在 Word 中重新“另存为” .docx。' };
   }
+  return zipToBlocks(zip);
+}
+
+/** The same from an archive already opened (a caller that inspected it first need not unzip it twice). */
+export async function zipToBlocks(zip: JSZip): Promise<DocxRead> {
   const entry = zip.file('word/document.xml');
   if (!entry) return { ok: false, error: '这个 .docx 文件中没有正文（缺少 word/document.xml），文件可能已损坏。' };
   const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
   if (typeof size === 'number' && size > MAX_XML) return { ok: false, error: '这个 .docx 文件的正文大得异常（超过 50 MB），未读取。' };
-  const xml = await entry.async('string');
+  // Bytes decoded by the platform's TextDecoder: a third faster than jszip's own string decoding.
+  const xml = UTF8.decode(await entry.async('uint8array'));
   if (xml.length > MAX_XML) return { ok: false, error: '这个 .docx 文件的正文大得异常（超过 50 MB），未读取。' };
   return { ok: true, blocks: documentXmlToBlocks(xml) };
 }
+
+const UTF8 = new TextDecoder('utf-8');
 
 type Table = { rows: SourceCell[][]; row: SourceCell[] | null; cell: { text: string; covered: boolean } | null };
 
