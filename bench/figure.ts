@@ -52,6 +52,14 @@ function budgetText(b: Budget | undefined, unit: string): string {
 
 const STATUS = { met: '✓ 达到', missed: '✗ 未达到', skipped: '— 跳过', info: '' } as const;
 
+/** The table as Markdown, for docs/performance.md. */
+export function toMarkdown(judged: readonly Judged[]): string {
+  const rows = judged.map(toRow);
+  const heads = Object.keys(rows[0] ?? toRow(judge({ figure: '', unit: '' })));
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  return [`| ${heads.join(' | ')} |`, `|${heads.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${heads.map((h) => cell(r[h] ?? '')).join(' | ')} |`)].join('\n');
+}
+
 /** One line of the printed table. */
 export function toRow(j: Judged): Record<string, string> {
   const floor = j.floor;

@@ -3,12 +3,12 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { judge, toRow, type BenchFigure, type Judged } from './figure';
+import { judge, toMarkdown, toRow, type BenchFigure, type Judged } from './figure';
 
 // `npm run bench [-- --quick] [-- --only=<name>]`: runs every bench/*.bench.ts, prints one table
 // (figure, median, p95, budget, floor, ratio) and writes the same to bench/results.json.
 // A missed budget is reported, not fatal: timings on a shared CI machine are too noisy to gate on.
-// `--strict` makes a missed budget exit 1 (for a quiet machine).
+// `--strict` makes a missed budget exit 1 (for a quiet machine); `--markdown` also prints the table as Markdown.
 
 export type { BenchFigure } from './figure';
 export type BenchModule = { run: (options: { quick: boolean }) => Promise<BenchFigure[]> };
@@ -16,6 +16,7 @@ export type BenchModule = { run: (options: { quick: boolean }) => Promise<BenchF
 const here = dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
 const strict = process.argv.includes('--strict');
+const markdown = process.argv.includes('--markdown');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
 const files = readdirSync(here)
@@ -38,6 +39,7 @@ for (const file of files) {
 }
 
 console.table(judged.map(toRow));
+if (markdown) console.log(`\n${toMarkdown(judged)}\n`);
 const missed = judged.filter((j) => j.status === 'missed');
 console.log(
   `${judged.length} 项指标，${judged.filter((j) => j.status === 'met').length} 项达到预算，${missed.length} 项未达到` +
