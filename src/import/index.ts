@@ -17,8 +17,16 @@ export function importText(text: string): ImportResult {
   return readDocument({ kind: 'txt', blocks: textToBlocks(text) });
 }
 
+// Each optional reader is loaded once, on first use (browser: on demand; batch: not per file).
+const loadHtml = () => import('./html');
+const loadDocx = () => Promise.all([import('jszip'), import('./docx')]);
+const loadPdf = () => import('./pdf');
+let htmlModule: ReturnType<typeof loadHtml> | undefined;
+let docxModules: ReturnType<typeof loadDocx> | undefined;
+let pdfModule: ReturnType<typeof loadPdf> | undefined;
+
 export async function importHtml(html: string): Promise<ImportResult> {
-  const { htmlToBlocks } = await import('./html');
+  const { htmlToBlocks } = await (htmlModule ??= loadHtml());
   return readDocument({ kind: 'html', blocks: htmlToBlocks(html) });
 }
 
@@ -26,7 +34,7 @@ export async function importDocx(bytes: Uint8Array): Promise<ImportResult> {
   // Sizes are checked before anything is inflated, and the body is inflated once, within its limit.
   const declared = docxArchiveProblem(bytes);
   if (declared) return { ok: false, error: declared };
-  const [{ default: JSZip }, { documentXmlToBlocks }] = await Promise.all([import('jszip'), import('./docx')]);
+  const [{ default: JSZip }, { documentXmlToBlocks }] = await (docxModules ??= loadDocx());
   const zip = await JSZip.loadAsync(bytes).catch(() => undefined);
   if (!zip) return { ok: false, error: DAMAGED_ZIP };
   const body = await readDocxBody(zip);
@@ -34,7 +42,7 @@ export async function importDocx(bytes: Uint8Array): Promise<ImportResult> {
 }
 
 export async function importPdf(bytes: Uint8Array): Promise<ImportResult> {
-  const { pdfToBlocks } = await import('./pdf');
+  const { pdfToBlocks } = await (pdfModule ??= loadPdf());
   const read = await pdfToBlocks(bytes);
   return read.ok ? readDocument({ kind: 'pdf', blocks: read.blocks }) : read;
 }

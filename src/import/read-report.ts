@@ -20,17 +20,31 @@ export type ImportResult =
 
 const PART_HEADINGS = FORMATS[0]!.parts;
 
-function blockTexts(blocks: readonly SourceBlock[]): string[] {
-  return blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : b.cells.map((c) => c.text)));
-}
+const PLAIN_NUMBER = /^[\s\d.,+-]*$/;
 
 /** The format whose own labels (those the other format lacks) the tables use most. */
 export function detectFormat(tableBlocks: readonly SourceBlock[]): { format: FormatDef; markers: number } | undefined {
-  const seen = new Set(blockTexts(tableBlocks).map(labelKey));
+  const markers = formatMarkers(FORMATS);
+  const hits = new Map<FormatDef, Set<string>>();
+  // One walk over the cells; numbers, most of a table, are never labels.
+  const visit = (text: string): void => {
+    if (PLAIN_NUMBER.test(text)) return;
+    const key = labelKey(text);
+    for (const [format, keys] of markers) {
+      if (!keys.has(key)) continue;
+      let seen = hits.get(format);
+      if (!seen) hits.set(format, (seen = new Set()));
+      seen.add(key);
+    }
+  };
+  for (const b of tableBlocks) {
+    if (b.kind === 'text') visit(b.text);
+    else for (const c of b.cells) visit(c.text);
+  }
   let best: { format: FormatDef; markers: number } | undefined;
   let tie = false;
-  for (const [format, markers] of formatMarkers(FORMATS)) {
-    const n = [...markers].filter((k) => seen.has(k)).length;
+  for (const format of markers.keys()) {
+    const n = hits.get(format)?.size ?? 0;
     if (!best || n > best.markers) {
       best = { format, markers: n };
       tie = false;

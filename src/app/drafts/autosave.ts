@@ -72,7 +72,8 @@ export class Autosaver {
       this.setStatus({ ...this.status, unsaved: true });
       return;
     }
-    if (this.status.state !== 'failed') this.setStatus({ state: 'pending' });
+    // Only a change of state notifies: typing would otherwise re-render the status bar on every key.
+    if (this.status.state !== 'failed' && this.status.state !== 'pending') this.setStatus({ state: 'pending' });
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
   }
