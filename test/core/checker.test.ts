@@ -171,6 +171,18 @@ describe('warning rules', () => {
     expect(found[0]!.message).toMatch(/科研机构、法律服务机构.*“无”/);
   });
 
+  it('空白: a table left mostly blank is one warning naming the first rows, not one per row', () => {
+    const report = loadExample('2020');
+    for (const key of Object.keys(report.values)) {
+      if (key.startsWith('t3.') && !key.endsWith('.total')) delete report.values[key];
+    }
+    const found = byRule(checkReport(report), '空白');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning', part: '三', row: null, column: null });
+    expect(found[0]!.cells).toHaveLength(23 * 6);
+    expect(found[0]!.message).toContain('表格有 23 行共 138 格未填写数字（如“一、本年新收政府信息公开申请数量”');
+  });
+
   it('单位: money written in 元 is converted and flagged', () => {
     const report = loadExample('2024');
     report.values['t2.fees.amount'] = '96.45';

@@ -40,7 +40,7 @@ function checkMeta({ report, format }: Context): Finding[] {
     });
   }
   if (!publicationDate) {
-    findings.push({ severity: 'info', rule: '期限', ...notAtCell(null), message: '尚未填写发布日期（落款日期）。' });
+    findings.push({ severity: 'info', rule: '期限', ...notAtCell(null), message: '没有落款日期（发布日期）：请在文末写明，以便核对是否按期公开。' });
   } else {
     const government = agencyKind === '人民政府';
     const deadline = `${year + 1}-${government ? '03-31' : '01-31'}`;

@@ -25,6 +25,14 @@ export function checkValues(format: FormatDef, states: CellStates): Finding[] {
   return findings;
 }
 
+const MAX_BLANK_ROWS_LISTED = 5;
+
+/** Names what was written instead of a number ("无", "/"), which is not counted as 0. */
+function markerNote(defs: readonly CellDef[], states: CellStates): string {
+  const markers = [...new Set(defs.map((d) => (states.get(d.key) as { marker: string }).marker).filter((m) => m !== ''))];
+  return markers.length ? `（写作${markers.map((m) => `“${m}”`).join('、')}的格子不计为 0）` : '';
+}
+
 function checkBlanks(format: FormatDef, states: CellStates): Finding[] {
   const findings: Finding[] = [];
   for (const table of ['t2', 't3', 't4'] as TableId[]) {
@@ -38,9 +46,21 @@ function checkBlanks(format: FormatDef, states: CellStates): Finding[] {
     }
     const byRow = new Map<string, CellDef[]>();
     for (const c of blank) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+    if (byRow.size > MAX_BLANK_ROWS_LISTED) {
+      // A table left mostly blank is one problem, not dozens: say it once, naming the first rows.
+      const rows = [...byRow.keys()];
+      findings.push({
+        severity: 'warning',
+        rule: '空白',
+        ...atCell(blank[0]!),
+        row: null,
+        column: null,
+        cells: blank.map((d) => d.key),
+        message: `表格有 ${rows.length} 行共 ${blank.length} 格未填写数字（如${rows.slice(0, 3).map((r) => `“${r}”`).join('、')}等）${markerNote(blank, states)}。空白不等于 0，如为 0 请填写 0。`,
+      });
+      continue;
+    }
     for (const [row, defs] of byRow) {
-      const markers = [...new Set(defs.map((d) => (states.get(d.key) as { marker: string }).marker).filter((m) => m !== ''))];
-      const written = markers.length ? `（写作${markers.map((m) => `“${m}”`).join('、')}的格子不计为 0）` : '';
       const columns = defs.map((d) => d.column).join('、');
       findings.push({
         severity: 'warning',
@@ -49,7 +69,7 @@ function checkBlanks(format: FormatDef, states: CellStates): Finding[] {
         row,
         column: defs.length === 1 ? defs[0]!.column : null,
         cells: defs.map((d) => d.key),
-        message: `本行有 ${defs.length} 格未填写数字：${columns}${written}。空白不等于 0，如为 0 请填写 0。`,
+        message: `本行有 ${defs.length} 格未填写数字：${columns}${markerNote(defs, states)}。空白不等于 0，如为 0 请填写 0。`,
       });
     }
   }
