@@ -4,6 +4,7 @@ import { defaultIntro } from '../../core/document';
 import { AGENCY_KINDS, parseReport, type AgencyKind, type Report } from '../../core/report';
 import { readFileText } from '../shared/download';
 import { useReport, useStore } from '../store/store-context';
+import { SectionHeading } from '../shared/SectionHeading';
 
 /** 基本信息: agency, year (and so the format), date, contact, opening paragraph, last year's figures. */
 export function MetaEditor() {
@@ -45,9 +46,7 @@ export function MetaEditor() {
 
   return (
     <>
-      <h1 id="section-heading" className="part-heading">
-        基本信息
-      </h1>
+      <SectionHeading>基本信息</SectionHeading>
       <p className="format-line">
         报告格式：<strong>{format.name}</strong>（{format.notice}），由报告年度决定。
       </p>

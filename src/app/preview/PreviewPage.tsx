@@ -6,6 +6,7 @@ import { downloadBytes, downloadText } from '../shared/download';
 import { useFindings, useReport } from '../store/store-context';
 import { DocumentPreview } from './DocumentPreview';
 import { wordBytes } from './export-word';
+import { SectionHeading } from '../shared/SectionHeading';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -34,9 +35,7 @@ export function PreviewPage() {
 
   return (
     <>
-      <h1 id="section-heading" className="part-heading">
-        预览与导出
-      </h1>
+      <SectionHeading>预览与导出</SectionHeading>
       <div className="export-bar" role="group" aria-label="导出">
         <button type="button" className="button" disabled={busy} onClick={() => (errors.length ? setConfirming(true) : void exportWord())}>
           {busy ? '正在生成 Word…' : '导出 Word'}

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { PartDef } from '../../../../templates';
 import { useStore } from '../../store/store-context';
 import { TableGrid } from './TableGrid';
+import { SectionHeading } from '../../shared/SectionHeading';
 
 /** Parts 二、三、四: the statutory table, with the switch between computed and typed totals. */
 export function TablePart({ part }: { part: PartDef }) {
@@ -13,9 +14,7 @@ export function TablePart({ part }: { part: PartDef }) {
 
   return (
     <>
-      <h1 id="section-heading" className="part-heading">
-        {part.heading}
-      </h1>
+      <SectionHeading>{part.heading}</SectionHeading>
       <div className="part-tools">
         <p className="hint">
           像电子表格一样填写：方向键、回车和 Tab 在格子间移动；可从 Excel 或 WPS 复制一块数字，点一个格子后粘贴。空白不等于 0，没有的请填 0。

@@ -5,6 +5,7 @@ import { applicationSummary } from '../../../core/narrative-numbers';
 import type { Block, NarrativePartId, Report } from '../../../core/report';
 import { useReport, useStore } from '../../store/store-context';
 import { Checklist } from './Checklist';
+import { SectionHeading } from '../../shared/SectionHeading';
 
 /** Parts 一、五、六: paragraphs and sub-headings, with the checklist of what the part should cover. */
 export function NarrativeEditor({ part }: { part: PartDef }) {
@@ -39,9 +40,7 @@ export function NarrativeEditor({ part }: { part: PartDef }) {
 
   return (
     <>
-      <h1 id="section-heading" className="part-heading">
-        {part.heading}
-      </h1>
+      <SectionHeading>{part.heading}</SectionHeading>
       <div className="narrative-layout">
         <div className="narrative-blocks">
           {blocks.length === 0 && <p className="hint">还没有内容。请用下方按钮添加段落或小标题。</p>}
