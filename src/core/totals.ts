@@ -3,7 +3,8 @@ import { isValidValue } from './numbers';
 import { cellIndex, type Values } from './report';
 
 // Totals the form computes for the clerk: every rule marked `computesTotal` defines its left cell
-// as the sum of its right cells. Blank addends are skipped; a total with no filled addend stays blank.
+// as the sum of its right cells. A total is only computed once every addend holds a number: a sum over
+// the cells that happen to be readable would be a wrong number the other rules then trip over.
 
 const totalRules = new WeakMap<FormatDef, LinearRule[]>();
 export function computedTotalRules(format: FormatDef): LinearRule[] {
@@ -17,7 +18,8 @@ export function computedTotalRules(format: FormatDef): LinearRule[] {
 
 // The form recomputes totals on every keystroke: what a format's totals are made of is worked out once.
 type Addend = { key: string; sign: number; kind: ValueKind };
-type TotalPlan = { computed: ReadonlySet<string>; totals: { key: string; addends: Addend[] }[] };
+/** A total and the ways to compute it (（七）总计's 总计 is both its row's and its column's sum). */
+type TotalPlan = { computed: ReadonlySet<string>; totals: { key: string; ways: Addend[][] }[] };
 
 const plans = new WeakMap<FormatDef, TotalPlan>();
 function planOf(format: FormatDef): TotalPlan {
@@ -25,13 +27,13 @@ function planOf(format: FormatDef): TotalPlan {
   if (!plan) {
     const index = cellIndex(format);
     const rules = computedTotalRules(format);
-    plan = {
-      computed: new Set(rules.map((r) => r.left[0]!.key)),
-      totals: rules.map((r) => ({
-        key: r.left[0]!.key,
-        addends: r.right.map((t) => ({ key: t.key, sign: t.sign ?? 1, kind: index.get(t.key)!.kind })),
-      })),
-    };
+    const ways = new Map<string, Addend[][]>();
+    for (const r of rules) {
+      const key = r.left[0]!.key;
+      const addends = r.right.map((t) => ({ key: t.key, sign: t.sign ?? 1, kind: index.get(t.key)!.kind }));
+      ways.set(key, [...(ways.get(key) ?? []), addends]);
+    }
+    plan = { computed: new Set(ways.keys()), totals: [...ways].map(([key, w]) => ({ key, ways: w })) };
     plans.set(format, plan);
   }
   return plan;
@@ -40,6 +42,16 @@ function planOf(format: FormatDef): TotalPlan {
 /** Keys of the cells the form computes (one shared set per format: do not change it). */
 export function computedCells(format: FormatDef): ReadonlySet<string> {
   return planOf(format).computed;
+}
+
+function completeSum(values: Values, addends: readonly Addend[]): number | undefined {
+  let sum = 0;
+  for (const a of addends) {
+    const v = values[a.key];
+    if (typeof v !== 'number' || !isValidValue(v, a.kind)) return undefined;
+    sum += a.sign * v;
+  }
+  return sum;
 }
 
 /** Returns a copy of `values` with every computed total filled in from its addends. */
@@ -51,17 +63,12 @@ export function withComputedTotals(format: FormatDef, values: Values): Values {
   // Totals may add up other totals (（七）总计's 总计 column); repeat until nothing changes.
   for (let pass = 0; pass < 4; pass++) {
     let changed = false;
-    for (const { key, addends } of totals) {
-      let sum = 0;
-      let any = false;
-      for (const a of addends) {
-        const v = out[a.key];
-        if (typeof v === 'number' && isValidValue(v, a.kind)) {
-          sum += a.sign * v;
-          any = true;
-        }
+    for (const { key, ways } of totals) {
+      let next: number | undefined;
+      for (const addends of ways) {
+        next = completeSum(out, addends);
+        if (next !== undefined) break;
       }
-      const next = any ? sum : undefined;
       if (out[key] !== next) {
         if (next === undefined) delete out[key];
         else out[key] = next;

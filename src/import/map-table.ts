@@ -1,5 +1,6 @@
 import type { CellDef, FormatDef, TableDef } from '../../templates';
 import type { Anchor } from '../core/layout';
+import { writeCellText } from '../core/cell-input';
 import { parseCell, formatValue, type CellValue } from '../core/numbers';
 import { cellIndex } from '../core/report';
 import type { Finding } from '../core/checker';
@@ -227,25 +228,18 @@ function noteHeaderUnits(cells: readonly string[], labels: TableLabels, yuan: Se
   }
 }
 
-/** Parses one cell into the model: the number in `values`, the text as written in `written` when it was not a plain number. */
+/** Parses one cell into the model (see writeCellText), noting a 元 amount converted from the header's unit. */
 export function storeCell(reading: TableReading, def: CellDef, raw: string, inYuan: boolean): void {
-  const text = raw.trim();
-  const parsed = parseCell(inYuan && /^[\d.,]+$/.test(text) ? `${text}元` : text, def.kind);
-  if (parsed.status === 'value') {
-    reading.values[def.key] = parsed.value;
-    if (text !== formatValue(parsed.value)) reading.written[def.key] = text;
-    if (inYuan && parsed.note?.kind === 'yuan') {
-      reading.findings.push({
-        severity: 'warning',
-        rule: '单位',
-        part: def.part,
-        row: def.row,
-        column: def.column,
-        cell: def.key,
-        message: `表头写明金额单位为“元”，“${text}”已换算为 ${formatValue(parsed.value)} 万元。统一格式以万元填写。`,
-      });
-    }
-  } else if (text !== '') {
-    reading.written[def.key] = text;
+  const parsed = writeCellText(reading, def, raw, inYuan ? '元' : undefined);
+  if (inYuan && parsed.status === 'value' && parsed.note?.kind === 'yuan') {
+    reading.findings.push({
+      severity: 'warning',
+      rule: '单位',
+      part: def.part,
+      row: def.row,
+      column: def.column,
+      cell: def.key,
+      message: `表头写明金额单位为“元”，“${raw.trim()}”已换算为 ${formatValue(parsed.value)} 万元。统一格式以万元填写。`,
+    });
   }
 }

@@ -93,6 +93,12 @@ describe('warning rules', () => {
     expect(found[0]!.message).toContain('应为 9');
   });
 
+  it('跨年-结转 does not read a blank in last year’s report as 0', () => {
+    const report = loadExample('2024');
+    delete report.previous!.values['t3.next.natural'];
+    expect(byRule(checkReport(report), '跨年-结转')).toEqual([]);
+  });
+
   it('跨年-结转 holds across the 2020 → 2021 switch, using a previous report passed in', () => {
     const last = loadExample('2020');
     const report = continueFromLastYear(last);

@@ -75,11 +75,25 @@ describe('computed totals', () => {
     }
   });
 
-  it('leave a total blank when none of its addends is filled', () => {
+  it('leave a total blank until every addend holds a number', () => {
     const format = formatById('2021');
-    const out = withComputedTotals(format, { 't4.review.upheld': 2 });
-    expect(out['t4.review.total']).toBe(2);
-    expect(out['t4.direct.total']).toBeUndefined();
+    const partial = withComputedTotals(format, { 't4.review.upheld': 2, 't4.review.corrected': 0, 't4.review.other': 1 });
+    expect(partial['t4.review.total']).toBeUndefined();
+    const full = withComputedTotals(format, { 't4.review.upheld': 2, 't4.review.corrected': 0, 't4.review.other': 1, 't4.review.pending': 0 });
+    expect(full['t4.review.total']).toBe(3);
+    expect(full['t4.direct.total']).toBeUndefined();
+    expect(full['t3.r7.total']).toBeUndefined();
+  });
+
+  it('never compute a total from an unreadable addend', () => {
+    const report = loadExample('2024');
+    const format = formatById('2021');
+    const values = { ...report.values };
+    values['t3.r1.natural'] = 'abc';
+    const out = withComputedTotals(format, values);
+    expect(out['t3.r1.total']).toBeUndefined();
+    expect(out['t3.r7.natural']).toBeUndefined();
+    // nor the totals built on it, whichever way they are summed
     expect(out['t3.r7.total']).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import type { PartId } from '../../../templates';
 import { countBySeverity, type Finding } from '../../core/checker';
-import { cellDisplay } from '../../core/document';
+import { cellInputText } from '../../core/cell-input';
 import { cellIndex, reportFormat, type Report } from '../../core/report';
 import { checkImported, importFile, importText, type ImportResult } from '../../import';
 
@@ -69,7 +69,7 @@ export function rawCells(report: Report, finding: Finding): { label: string; tex
   return keys.flatMap((key) => {
     const def = index.get(key);
     if (!def) return [];
-    const text = cellDisplay(report, def);
+    const text = cellInputText(report, key);
     return [{ label: `${def.row} / ${def.column}`, text: text === '' ? '（空白）' : text }];
   });
 }

@@ -1,5 +1,5 @@
 import { checkReport, type Finding } from '../../core/checker';
-import { formatValue, parseCell } from '../../core/numbers';
+import { cellInputText, writeCellText } from '../../core/cell-input';
 import { cellIndex, reportFormat, type Report } from '../../core/report';
 import { computedCells, withComputedTotals } from '../../core/totals';
 import type { CellDef, FormatDef } from '../../../templates';
@@ -11,22 +11,6 @@ type Listener = () => void;
 
 const NO_FINDINGS: readonly Finding[] = [];
 
-/** The text a cell's input shows: what was written, or the stored number. */
-export function cellInputText(report: Report, key: string): string {
-  return report.written[key] ?? formatValue(report.values[key]);
-}
-
-/** Puts one cell's typed text into values/written the way the checker reads them. */
-function writeCell(report: Report, def: CellDef, raw: string): void {
-  const text = raw.trim();
-  delete report.values[def.key];
-  delete report.written[def.key];
-  if (text === '') return;
-  const parsed = parseCell(text, def.kind);
-  if (parsed.status === 'value') report.values[def.key] = parsed.value;
-  // Keep the writing unless it is exactly the canonical number, so "12件" or "12.50" shows as typed.
-  if (parsed.status !== 'value' || formatValue(parsed.value) !== text) report.written[def.key] = text;
-}
 
 const findingSignature = (list: readonly Finding[]): string =>
   list.map((f) => `${f.severity}|${f.rule}|${f.message}|${f.acknowledged ?? ''}`).join('\n');
@@ -93,7 +77,7 @@ export class ReportStore {
     for (const [key, raw] of entries) {
       const def = index.get(key);
       if (!def || this.isComputed(key)) continue;
-      writeCell(next, def, raw);
+      writeCellText(next, def, raw);
       touched.add(key);
     }
     if (touched.size === 0) return;

@@ -26,13 +26,18 @@ export function usesPrevious(rule: LinearRule): boolean {
   return uses;
 }
 
-/** Σ sign·value over one side; blank current-year cells are collected in `missing`. Plain loops: no closures per rule. */
-function sideSum(terms: readonly Term[], states: CellStates, previous: CellLookup | undefined, missing: string[]): number {
+/** Blank cells met while summing: this year's (the rule waits for them) and last year's (the rule cannot be decided). */
+type Gaps = { missing: string[]; previousBlank: boolean };
+
+/** Σ sign·value over one side. Plain loops: no closures per rule. */
+function sideSum(terms: readonly Term[], states: CellStates, previous: CellLookup | undefined, gaps: Gaps): number {
   let total = 0;
   for (const t of terms) {
     const v = numberIn(t.previous ? previous! : states, t.key);
     if (v === undefined) {
-      if (!t.previous) missing.push(t.key);
+      // A blank in last year's report is not a 0 either.
+      if (t.previous) gaps.previousBlank = true;
+      else gaps.missing.push(t.key);
       continue;
     }
     total += (t.sign ?? 1) * v;
@@ -54,10 +59,11 @@ function evaluate(rule: LinearRule, ctx: Context): Evaluation {
     // A cross-year rule needs last year's report in a format that has those cells.
     if (!previousHasCells(rule, cellIndex(prev.format))) return { status: 'skip' };
   }
-  const missing: string[] = [];
-  const left = sideSum(rule.left, ctx.states, prev?.states, missing);
-  const right = sideSum(rule.right, ctx.states, prev?.states, missing);
-  if (missing.length > 0) return { status: 'pending', missing };
+  const gaps: Gaps = { missing: [], previousBlank: false };
+  const left = sideSum(rule.left, ctx.states, prev?.states, gaps);
+  const right = sideSum(rule.right, ctx.states, prev?.states, gaps);
+  if (gaps.previousBlank) return { status: 'skip' };
+  if (gaps.missing.length > 0) return { status: 'pending', missing: gaps.missing };
   const holds = rule.op === '=' ? left === right : rule.op === '<=' ? left <= right : left >= right;
   return holds ? { status: 'ok' } : { status: 'violated', left, right };
 }

@@ -23,21 +23,24 @@ describe('statutory grid', () => {
     }
   });
 
-  it('stores typed numbers, keeps non-numbers as written, and computes the 总计 column and row', async () => {
+  it('stores typed numbers, keeps non-numbers as written, and computes a total once its row is complete', async () => {
     const user = userEvent.setup();
     const { store } = renderEditor(report2024(), '三');
     await user.type(cell('（一）予以公开 自然人'), '7');
     await user.type(cell('（一）予以公开 商业企业'), '3');
-    await user.type(cell('（二）部分公开（区分处理的，只计这一情形，不计其他情形） 自然人'), '2');
     expect(store.getReport().values['t3.r1.natural']).toBe(7);
+    // A total waits until every cell it adds up holds a number: a partial sum would be a wrong number.
+    expect(cell('（一）予以公开 总计').value).toBe('');
+    for (const column of ['科研机构', '社会公益组织', '法律服务机构', '其他']) await user.type(cell(`（一）予以公开 ${column}`), '0');
     expect(cell('（一）予以公开 总计').value).toBe('10');
     expect(cell('（一）予以公开 总计').readOnly).toBe(true);
-    expect(cell('（七）总计 自然人').value).toBe('9');
-    expect(cell('（七）总计 总计').value).toBe('12');
+    expect(cell('（七）总计 自然人').value).toBe('');
+    await user.clear(cell('（一）予以公开 科研机构'));
     await user.type(cell('（一）予以公开 科研机构'), '五');
     expect(store.getReport().written['t3.r1.research']).toBe('五');
     expect(store.getReport().values['t3.r1.research']).toBeUndefined();
     expect(cell('（一）予以公开 科研机构').getAttribute('aria-invalid')).toBe('true');
+    expect(cell('（一）予以公开 总计').value).toBe('');
   });
 
   it('moves like a spreadsheet: arrows and Enter between value cells, across merged labels', async () => {

@@ -67,6 +67,7 @@ describe('ReportStore notifications', () => {
   it('ignores typing into a computed total and recomputes totals when the switch is turned back off', () => {
     const store = new ReportStore(newReport({ agency: '测试局', year: 2024 }));
     store.setCell('t4.review.upheld', '2');
+    for (const key of ['t4.review.corrected', 't4.review.other', 't4.review.pending']) store.setCell(key, '0');
     store.setCell('t4.review.total', '9');
     expect(store.getReport().values['t4.review.total']).toBe(2);
     store.update((r) => ({ ...r, typedTotals: true }));
