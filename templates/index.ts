@@ -3,12 +3,14 @@ import { FORMAT_2019 } from './format-2019';
 import { FORMAT_2021 } from './format-2021';
 
 export type * from './types';
-export { PART_IDS } from './shared/parts';
+export { PART_IDS, PARTS } from './shared/parts';
 
 /** Every known format, oldest first. A future revision is one more file and one more entry here. */
 export const FORMATS: readonly FormatDef[] = [FORMAT_2019, FORMAT_2021];
 
 export const FIRST_REPORT_YEAR = 2019;
+/** The latest report year accepted anywhere (a sanity bound against typos like 20204). */
+export const LAST_REPORT_YEAR = 2100;
 
 /** The format a report year uses (the data year, not the publication year). */
 export function formatForYear(year: number): FormatDef {

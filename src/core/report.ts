@@ -58,6 +58,8 @@ export const reportSchema = z.object({
       z.object({
         rule: z.string(),
         cell: z.string().nullable(),
+        /** The warning's text when confirmed: a different warning at the same place is not confirmed. Absent in older files. */
+        message: z.string().optional(),
         reason: z.string().min(1, '请写明确认的理由'),
       }),
     )
@@ -67,8 +69,6 @@ export const reportSchema = z.object({
 });
 
 export type Report = z.infer<typeof reportSchema>;
-export type PreviousFigures = NonNullable<Report['previous']>;
-export type Acknowledgement = Report['acknowledged'][number];
 export type Values = Record<string, CellValue>;
 
 export type LoadResult = { ok: true; report: Report } | { ok: false; error: string };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FORMATS } from '../../templates';
-import { checkReport, type Finding } from '../../src/core/checker';
+import { checkReport, groupByPart, type Finding } from '../../src/core/checker';
 import { continueFromLastYear, newReport } from '../../src/core/new-report';
 import { cellIndex, reportFormat, type Report } from '../../src/core/report';
 import { computedCells } from '../../src/core/totals';
@@ -255,6 +255,18 @@ describe('warning rules', () => {
     const found = byRule(checkReport(report), '跨年-结转');
     expect(found[0]!.acknowledged).toBe('上年报告数字有误，已更正');
   });
+
+  it('an acknowledgement confirms only the warning it was given for, not a later different one at the same cell', () => {
+    const report = loadExample('2024');
+    report.previous!.values['t3.next.natural'] = 9;
+    const first = byRule(checkReport(report), '跨年-结转').find((f) => f.cell === 't3.carried.natural')!;
+    report.acknowledged.push({ rule: first.rule, cell: 't3.carried.natural', message: first.message, reason: '上年报告数字有误，已更正' });
+    expect(byRule(checkReport(report), '跨年-结转').find((f) => f.cell === 't3.carried.natural')!.acknowledged).toBe('上年报告数字有误，已更正');
+    report.previous!.values['t3.next.natural'] = 11;
+    const later = byRule(checkReport(report), '跨年-结转').find((f) => f.cell === 't3.carried.natural')!;
+    expect(later.message).not.toBe(first.message);
+    expect(later.acknowledged).toBeUndefined();
+  });
 });
 
 describe('half-filled reports', () => {
@@ -285,5 +297,17 @@ describe('half-filled reports', () => {
     const parts = order.map((o) => o[0]);
     expect(parts.indexOf('三')).toBeLessThan(parts.indexOf('四'));
     expect(order.indexOf('三error')).toBeLessThan(order.indexOf('三info') === -1 ? Infinity : order.indexOf('三info'));
+  });
+});
+
+describe('groupByPart', () => {
+  it('puts whole-document findings first, then parts 一…六, keeping order within a part', () => {
+    const f = (part: Finding['part'], rule: string): Finding => ({ severity: 'warning', rule, part, row: null, column: null, message: rule });
+    const groups = groupByPart([f('三', 'a'), f(null, 'b'), f('一', 'c'), f('三', 'd'), f(null, 'e')]);
+    expect(groups.map((g) => [g.part, g.items.map((x) => x.rule)])).toEqual([
+      [null, ['b', 'e']],
+      ['一', ['c']],
+      ['三', ['a', 'd']],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
+import { SEVERITY_LABEL } from '../../core/checker';
 import type { Report } from '../../core/report';
 import { groupByPart, rawCells, summaryOf, type CheckedFile } from './check-files';
 
-const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
 const SOURCE = { json: '报告文件', txt: '文字', html: '网页', docx: 'Word 文档', pdf: 'PDF' } as const;
 
 /** One file's result: what was read, then the findings by part with the raw text of the cells they concern. */
@@ -52,7 +52,7 @@ export function FileResult({ file, onOpenInEditor, onRemove }: { file: CheckedFi
               const where = [f.row, f.column].filter(Boolean).join(' / ');
               return (
                 <li key={i} className={`finding finding-${f.severity}`}>
-                  <span className="severity">{SEVERITY[f.severity]}</span>
+                  <span className="severity">{SEVERITY_LABEL[f.severity]}</span>
                   <span className="rule">[{f.rule}]</span>
                   {where && <span className="where">{where}</span>}
                   <span className="message">{f.message}</span>

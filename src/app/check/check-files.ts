@@ -1,5 +1,5 @@
 import type { PartId } from '../../../templates';
-import { countBySeverity, type Finding } from '../../core/checker';
+import { countBySeverity, groupByPart as groupFindings, type Finding } from '../../core/checker';
 import { cellInputText } from '../../core/cell-input';
 import { cellIndex, reportFormat, type Report } from '../../core/report';
 import { checkImported, importFile, importText, type ImportResult } from '../../import';
@@ -48,18 +48,12 @@ export type FindingGroup = { part: PartId | null; title: string; findings: Findi
 
 /** Findings by part, in the report's order; whole-document findings first. */
 export function groupByPart(report: Report | undefined, findings: readonly Finding[]): FindingGroup[] {
-  const groups: FindingGroup[] = [];
   const parts = report ? reportFormat(report).parts : [];
-  for (const f of findings) {
-    let g = groups.find((x) => x.part === f.part);
-    if (!g) {
-      const heading = parts.find((p) => p.id === f.part)?.heading;
-      g = { part: f.part, title: f.part ? (heading ?? `第${f.part}部分`) : '全文', findings: [] };
-      groups.push(g);
-    }
-    g.findings.push(f);
-  }
-  return groups;
+  return groupFindings(findings).map(({ part, items }) => ({
+    part,
+    title: part ? (parts.find((p) => p.id === part)?.heading ?? `第${part}部分`) : '全文',
+    findings: items,
+  }));
 }
 
 /** What the document wrote in the cells a finding is about, for the clerk to compare with the original. */

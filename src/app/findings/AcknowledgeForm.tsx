@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { Finding } from '../../core/checker';
+import { acknowledgementOf, sameAcknowledgement, type Finding } from '../../core/checker';
 import { useStore } from '../store/store-context';
 
 /** Confirms a warning with a reason; the reason is stored in the report and shown by later checks. */
@@ -18,8 +18,8 @@ export function AcknowledgeForm({ finding, onDone }: { finding: Finding; onDone:
     store.update((r) => ({
       ...r,
       acknowledged: [
-        ...r.acknowledged.filter((a) => !(a.rule === finding.rule && (a.cell ?? null) === (finding.cell ?? null))),
-        { rule: finding.rule, cell: finding.cell ?? null, reason: text },
+        ...r.acknowledged.filter((a) => !sameAcknowledgement(a, finding)),
+        acknowledgementOf(finding, text),
       ],
     }));
     onDone();

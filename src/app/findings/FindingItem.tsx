@@ -1,14 +1,14 @@
 import { memo } from 'react';
 import type { PartId } from '../../../templates';
-import type { Finding } from '../../core/checker';
+import { SEVERITY_LABEL, type Finding } from '../../core/checker';
 import { AcknowledgeForm } from './AcknowledgeForm';
 
-const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
 const where = (f: Finding): string => [f.row, f.column].filter(Boolean).join(' · ');
-const ackKey = (f: Finding): string => `${f.rule}|${f.cell ?? ''}`;
 
 type Props = {
   finding: Finding;
+  /** This item's key in the panel, passed back when acknowledging starts. */
+  itemKey: string;
   acknowledging: boolean;
   onJump: (part: PartId | null, cell: string | undefined) => void;
   onStartAcknowledging: (key: string) => void;
@@ -21,7 +21,7 @@ const same = (a: Finding, b: Finding) =>
 
 /** One finding; each check makes new objects, so it compares contents to skip unchanged items. */
 export const FindingItem = memo(
-  function FindingItem({ finding: f, acknowledging, onJump, onStartAcknowledging, onStopAcknowledging, onWithdraw }: Props) {
+  function FindingItem({ finding: f, itemKey, acknowledging, onJump, onStartAcknowledging, onStopAcknowledging, onWithdraw }: Props) {
     return (
       <li className={`finding finding-${f.severity}${f.acknowledged ? ' finding-acknowledged' : ''}`}>
         <button type="button" className="finding-jump" onClick={() => onJump(f.part, f.cell)}>
@@ -38,7 +38,7 @@ export const FindingItem = memo(
           </p>
         )}
         {f.severity === 'warning' && !f.acknowledged && !acknowledging && (
-          <button type="button" className="link-button" onClick={() => onStartAcknowledging(ackKey(f))}>
+          <button type="button" className="link-button" onClick={() => onStartAcknowledging(itemKey)}>
             数字无误，确认此警告…
           </button>
         )}
@@ -48,6 +48,7 @@ export const FindingItem = memo(
   },
   (a, b) =>
     same(a.finding, b.finding) &&
+    a.itemKey === b.itemKey &&
     a.acknowledging === b.acknowledging &&
     a.onJump === b.onJump &&
     a.onStartAcknowledging === b.onStartAcknowledging &&

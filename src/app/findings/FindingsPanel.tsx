@@ -1,13 +1,9 @@
 import { useCallback, useLayoutEffect, useState } from 'react';
 import type { PartId } from '../../../templates';
-import { countBySeverity, type Finding } from '../../core/checker';
+import { countBySeverity, findingKey, groupByPart, sameAcknowledgement, type Finding } from '../../core/checker';
 import { useFindings, useStore } from '../store/store-context';
 import { FindingItem } from './FindingItem';
 import { FINDINGS_MARK } from './findings-mark';
-
-const GROUPS: readonly (PartId | null)[] = [null, '一', '二', '三', '四', '五', '六'];
-
-const ackKey = (f: Finding): string => `${f.rule}|${f.cell ?? ''}`;
 
 type Shown = { finding: Finding; key: string };
 
@@ -15,19 +11,15 @@ type Shown = { finding: Finding; key: string };
  * The findings shown, by part. Keys name a finding by rule and cell (and which of several alike), not by
  * position: an error appearing at the top must not make React rebuild every item below it.
  */
-function groupVisible(findings: readonly Finding[], showInfo: boolean): Map<PartId | null, Shown[]> {
-  const groups = new Map<PartId | null, Shown[]>();
+function visible(findings: readonly Finding[], showInfo: boolean): (Shown & { part: PartId | null })[] {
   const seen = new Map<string, number>();
-  for (const f of findings) {
-    if (!showInfo && f.severity === 'info') continue;
-    const base = ackKey(f);
+  return findings.flatMap((f) => {
+    if (!showInfo && f.severity === 'info') return [];
+    const base = findingKey(f);
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
-    let list = groups.get(f.part);
-    if (!list) groups.set(f.part, (list = []));
-    list.push({ finding: f, key: `${base}|${n}` });
-  }
-  return groups;
+    return [{ part: f.part, finding: f, key: `${base}|${n}` }];
+  });
 }
 
 /** Everything the checker found, by part, errors first; a live region so screen readers hear changes. */
@@ -44,11 +36,11 @@ export function FindingsPanel({ onJump }: { onJump: (part: PartId | null, cell: 
   const counts = countBySeverity(open);
   const format = store.getFormat();
   const title = (part: PartId | null) => (part ? format.parts.find((p) => p.id === part)!.heading : '报告整体');
-  const groups = groupVisible(findings, showInfo);
+  const groups = groupByPart(visible(findings, showInfo));
 
   const withdraw = useCallback(
     (f: Finding) =>
-      store.update((r) => ({ ...r, acknowledged: r.acknowledged.filter((a) => !(a.rule === f.rule && (a.cell ?? null) === (f.cell ?? null))) })),
+      store.update((r) => ({ ...r, acknowledged: r.acknowledged.filter((a) => !sameAcknowledgement(a, f)) })),
     [store],
   );
   const stopAcknowledging = useCallback(() => setAcknowledging(undefined), []);
@@ -63,9 +55,7 @@ export function FindingsPanel({ onJump }: { onJump: (part: PartId | null, cell: 
         <label className="show-info">
           <input type="checkbox" checked={showInfo} onChange={(e) => setShowInfo(e.target.checked)} /> 显示提示（{counts.info}）
         </label>
-        {GROUPS.map((part) => {
-          const list = groups.get(part);
-          if (!list) return null;
+        {groups.map(({ part, items: list }) => {
           return (
             <section key={part ?? 'all'} className="findings-group">
               <h3>{title(part)}</h3>
@@ -73,8 +63,9 @@ export function FindingsPanel({ onJump }: { onJump: (part: PartId | null, cell: 
                 {list.map(({ finding: f, key }) => (
                   <FindingItem
                     key={key}
+                    itemKey={key}
                     finding={f}
-                    acknowledging={acknowledging === ackKey(f)}
+                    acknowledging={acknowledging === key}
                     onJump={onJump}
                     onStartAcknowledging={setAcknowledging}
                     onStopAcknowledging={stopAcknowledging}

@@ -1,20 +1,19 @@
-import type { PartId } from '../../../templates';
+import { PART_IDS } from '../../../templates';
 import { cellIndex, reportFormat, type Report } from '../report';
 import { LazyCells, readCells } from './cell-states';
-import { notAtCell, type Finding, type Severity } from './finding';
+import { notAtCell, sameAcknowledgement, type Finding, type Severity } from './finding';
 import { checkLinearRules, type PreviousData } from './linear';
 import { checkReportRules } from './report-rules';
 import { checkValues } from './value-rules';
 
 export type { Finding, Severity } from './finding';
-export { publicFinding } from './finding';
+export { acknowledgementOf, findingKey, groupByPart, publicFinding, sameAcknowledgement, SEVERITY_LABEL, type PartGroup } from './finding';
 
 export type CheckOptions = {
   /** Last year's report; without it, the figures kept in `report.previous` are used. */
   previous?: Report;
 };
 
-const PART_ORDER: Record<PartId, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 function previousData(report: Report, options: CheckOptions): PreviousData | undefined {
@@ -60,17 +59,20 @@ function applyAcknowledgements(report: Report, findings: Finding[]): void {
   const index = cellIndex(reportFormat(report));
   for (const f of findings) {
     if (f.severity !== 'warning') continue;
-    const ack = report.acknowledged.find((a) => a.rule === f.rule && (a.cell ?? null) === (f.cell ?? null));
+    const ack = report.acknowledged.find((a) => sameAcknowledgement(a, f));
     if (ack && (ack.cell === null || index.has(ack.cell))) f.acknowledged = ack.reason;
   }
 }
+
+// Whole-document findings (part null) rank before part 一.
+const partRank = (f: Finding): number => (f.part ? PART_IDS.indexOf(f.part) + 1 : 0);
 
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings
     .map((f, i) => ({ f, i }))
     .sort(
       (a, b) =>
-        (a.f.part ? PART_ORDER[a.f.part] : 0) - (b.f.part ? PART_ORDER[b.f.part] : 0) ||
+        partRank(a.f) - partRank(b.f) ||
         SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
         a.i - b.i,
     )

@@ -67,7 +67,11 @@ describe('findings panel', () => {
     expect(within(warning).getByText(/请写明确认的理由/)).toBeTruthy();
     await user.type(within(warning).getByLabelText('确认理由'), '与某局合并，结转数已按合并后口径更正');
     await user.click(within(warning).getByRole('button', { name: '确认' }));
-    expect(store.getReport().acknowledged).toEqual([{ rule: '跨年-结转', cell: 't3.carried.natural', reason: '与某局合并，结转数已按合并后口径更正' }]);
+    const confirmed = store.getFindings().find((f) => f.rule === '跨年-结转' && f.cell === 't3.carried.natural')!;
+    expect(store.getReport().acknowledged).toEqual([
+      { rule: '跨年-结转', cell: 't3.carried.natural', message: confirmed.message, reason: '与某局合并，结转数已按合并后口径更正' },
+    ]);
+    expect(confirmed.message).toMatch(/本年“上年结转”应等于上年报告的“结转下年度继续办理”/);
     expect(within(panel()).getByText(/确认理由：与某局合并/)).toBeTruthy();
     expect(store.getFindings().find((f) => f.rule === '跨年-结转')?.acknowledged).toBe('与某局合并，结转数已按合并后口径更正');
     await user.click(within(panel()).getByRole('button', { name: '撤销确认' }));
