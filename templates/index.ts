@@ -3,7 +3,7 @@ import { FORMAT_2019 } from './format-2019';
 import { FORMAT_2021 } from './format-2021';
 
 export type * from './types';
-export { PART_IDS, PARTS } from './shared/parts';
+export { NARRATIVE_PART_IDS, PART_IDS, PARTS } from './shared/parts';
 
 /** Every known format, oldest first. A future revision is one more file and one more entry here. */
 export const FORMATS: readonly FormatDef[] = [FORMAT_2019, FORMAT_2021];

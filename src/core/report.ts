@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zhCN } from 'zod/v4/locales';
-import { formatById, type CellDef, type FormatDef, type FormatId } from '../../templates';
+import { formatById, NARRATIVE_PART_IDS, type CellDef, type FormatDef, type FormatId } from '../../templates';
 import { upgradeToCurrent, type JsonObject } from './migrations';
 import type { CellValue } from './numbers';
 
@@ -11,7 +11,7 @@ export const SCHEMA_VERSION = 1;
 export const AGENCY_KINDS = ['人民政府', '政府部门', '乡镇街道', '其他'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
-export const NARRATIVE_PARTS = ['一', '五', '六'] as const;
+export const NARRATIVE_PARTS = NARRATIVE_PART_IDS;
 export type NarrativePartId = (typeof NARRATIVE_PARTS)[number];
 
 const blockSchema = z.object({

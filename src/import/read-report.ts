@@ -1,4 +1,4 @@
-import { FORMATS, formatForYear, type FormatDef, type PartId } from '../../templates';
+import { FORMATS, formatForYear, PARTS, type FormatDef, type PartId } from '../../templates';
 import type { Finding } from '../core/checker';
 import { defaultIntro } from '../core/document';
 import { newReport } from '../core/new-report';
@@ -17,8 +17,6 @@ import type { SourceBlock, SourceDocument } from './source';
 export type ImportResult =
   | { ok: true; report: Report; findings: Finding[]; source: SourceDocument['kind'] }
   | { ok: false; error: string };
-
-const PART_HEADINGS = FORMATS[0]!.parts;
 
 const PLAIN_NUMBER = /^[\s\d.,+-]*$/;
 
@@ -79,7 +77,7 @@ export function readDocument(doc: SourceDocument): ImportResult {
   }
   if (!title) findings.push(finding('error', '结构', null, '没有找到标题：标题应为“机关名称+年份+年政府信息公开工作年度报告”。年度按正文中的统计期限读取。'));
 
-  const tableBlocks = PART_HEADINGS.filter((p) => p.kind === 'table').flatMap((p) => parts.get(p.id) ?? []);
+  const tableBlocks = PARTS.filter((p) => p.kind === 'table').flatMap((p) => parts.get(p.id) ?? []);
   const detected = detectFormat(tableBlocks);
   const format = detected?.format ?? formatForYear(year);
   const report = newReport({ agency: title?.agency ?? '', year });
@@ -88,10 +86,10 @@ export function readDocument(doc: SourceDocument): ImportResult {
   // The document's totals are what the author wrote: keep them, so the checker can judge them.
   report.typedTotals = true;
 
-  for (const part of PART_HEADINGS) {
+  for (const part of PARTS) {
     if (!parts.has(part.id)) findings.push(finding('error', '结构', part.id, `没有找到第${part.id}部分“${part.heading}”。请按统一格式补上这一部分（标题文字应与格式一致）。`));
   }
-  for (const part of PART_HEADINGS) {
+  for (const part of PARTS) {
     if (part.kind !== 'table' || !parts.has(part.id)) continue;
     const reading = readTable(format, format.tables[part.table!], parts.get(part.id)!);
     Object.assign(report.values, reading.values);

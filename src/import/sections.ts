@@ -1,5 +1,4 @@
-import { PART_IDS, type PartDef, type PartId } from '../../templates';
-import { FORMATS } from '../../templates';
+import { PART_IDS, PARTS, type PartId } from '../../templates';
 import { canonicalText, labelKey } from './normalize';
 import type { SourceBlock } from './source';
 
@@ -11,7 +10,6 @@ export type Sections = {
   parts: Map<PartId, SourceBlock[]>;
 };
 
-const PARTS: readonly PartDef[] = FORMATS[0]!.parts;
 const NUMERAL = /^\s*([一二三四五六])\s*[、.．,，]\s*/;
 
 function bigrams(s: string): string[] {

@@ -2,6 +2,8 @@ import type { PartDef, PartId } from '../types';
 
 // The six parts are identical in both formats (spec §1).
 export const PART_IDS: readonly PartId[] = ['一', '二', '三', '四', '五', '六'];
+/** The parts written as text (the others are tables); a literal tuple so the report schema can key on it. */
+export const NARRATIVE_PART_IDS = ['一', '五', '六'] as const satisfies readonly PartId[];
 
 export const PARTS: readonly PartDef[] = [
   {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FORMATS, formatById, formatForYear, type FormatDef, type TableDef } from '../../templates';
+import { FORMATS, formatById, formatForYear, NARRATIVE_PART_IDS, PART_IDS, PARTS, type FormatDef, type TableDef } from '../../templates';
 import { labelText, tableGrid } from '../../src/core/layout';
 
 // Tests of the format definitions themselves: every other part of the app trusts them.
@@ -9,6 +9,12 @@ const labelsOf = (table: TableDef): string[] => table.rows.flat().flatMap((c) =>
 const valueKeysOf = (table: TableDef): string[] => table.rows.flat().flatMap((c) => (c.type === 'value' ? [c.key] : []));
 
 describe.each(FORMATS.map((f) => [f.id, f] as const))('format %s', (_id, format: FormatDef) => {
+  it('uses the shared six parts, in order, narrative ones as listed', () => {
+    expect(format.parts.map((p) => p.id)).toEqual([...PART_IDS]);
+    expect(format.parts).toEqual(PARTS);
+    expect(format.parts.filter((p) => p.kind === 'narrative').map((p) => p.id)).toEqual([...NARRATIVE_PART_IDS]);
+  });
+
   it('has unique cell keys', () => {
     const keys = format.cells.map((c) => c.key);
     expect(new Set(keys).size).toBe(keys.length);

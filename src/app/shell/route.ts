@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
+import { PART_IDS, type PartId } from '../../../templates';
 
 // Hash routes, so a reload (or a bookmark on an intranet server) comes back to the same place.
 
-export type SectionId = 'meta' | '一' | '二' | '三' | '四' | '五' | '六' | 'preview';
-export const SECTION_IDS: readonly SectionId[] = ['meta', '一', '二', '三', '四', '五', '六', 'preview'];
+export type SectionId = 'meta' | PartId | 'preview';
+export const SECTION_IDS: readonly SectionId[] = ['meta', ...PART_IDS, 'preview'];
 
 export type Route = { page: 'home' } | { page: 'start' } | { page: 'check' } | { page: 'report'; id: string; section: SectionId };
 
