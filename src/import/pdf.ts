@@ -2,8 +2,10 @@ import { pdfPagesProblem } from './limits';
 import { cleanCellText } from './normalize';
 import type { SourceBlock } from './source';
 
-// A PDF's text layer (pdf.js): text items are put back into lines by their position, and a line is cut
-// into cells where a wide gap separates its items. A scan has no text layer and cannot be read.
+// A PDF's text layer (pdf.js): text inside a drawn table cell (found from the ruling lines) is joined into
+// that cell, so a label wrapped inside a narrow cell reads whole; table rows come from the cells' bands.
+// Other text items are put back into lines by their position, and a line is cut into cells where a wide
+// gap separates its items. A scan has no text layer and cannot be read.
 
 export type PdfRead = { ok: true; blocks: SourceBlock[] } | { ok: false; error: string };
 
@@ -53,7 +55,8 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfRead> {
         items.push({ str: it.str, x: x!, y: y!, width: it.width, size: Math.hypot(a!, b!) || it.height || 10 });
       }
       if (items.length) anyText = true;
-      blocks.push(...joinParagraphs(linesToBlocks(items)));
+      const rulings = items.length ? rulingsOf(await page.getOperatorList(), pdfjs.OPS) : { h: [], v: [] };
+      blocks.push(...pageBlocks(items, rulings));
       page.cleanup();
     }
     if (!anyText) {
@@ -65,7 +68,7 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfRead> {
   }
 }
 
-type Line = { block: SourceBlock; left: number; right: number; size: number };
+type Line = { block: SourceBlock; left: number; right: number; size: number; y: number };
 
 /** Items on the same baseline form a line; a gap wider than half a character starts a new cell. */
 export function linesToBlocks(items: readonly Item[]): Line[] {
@@ -89,7 +92,7 @@ export function linesToBlocks(items: readonly Item[]): Line[] {
     const filled = cells.map(cleanCellText).filter((c) => c !== '');
     const block: SourceBlock =
       filled.length === 1 ? { kind: 'text', text: filled[0]! } : { kind: 'row', cells: filled.map((text) => ({ text })), aligned: true };
-    return { block, left: line[0]!.x, right: end, size: line[0]!.size };
+    return { block, left: line[0]!.x, right: end, size: line[0]!.size, y: line[0]!.y };
   });
 }
 
@@ -110,3 +113,167 @@ function joinParagraphs(lines: readonly Line[]): SourceBlock[] {
 }
 
 const startsNewParagraph = (t: string): boolean => /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])/.test(t);
+
+// ---- Drawn tables: ruling lines → cells → rows ----
+
+/** A horizontal (`at` = y, from..to = x) or vertical (`at` = x, from..to = y) ruling line, in page space. */
+type Segment = { at: number; from: number; to: number };
+type Rulings = { h: Segment[]; v: Segment[] };
+type Matrix = [number, number, number, number, number, number];
+type OperatorList = { fnArray: number[]; argsArray: unknown[] };
+type Ops = { save: number; restore: number; transform: number; constructPath: number; endPath: number };
+
+const multiply = (m: Matrix, n: readonly number[]): Matrix => [
+  n[0]! * m[0] + n[1]! * m[2],
+  n[0]! * m[1] + n[1]! * m[3],
+  n[2]! * m[0] + n[3]! * m[2],
+  n[2]! * m[1] + n[3]! * m[3],
+  n[4]! * m[0] + n[5]! * m[2] + m[4],
+  n[4]! * m[1] + n[5]! * m[3] + m[5],
+];
+const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+/** Straight horizontal and vertical strokes and edges of thin filled boxes: what table borders are drawn with. */
+export function rulingsOf(list: OperatorList, ops: Ops): Rulings {
+  const h: Segment[] = [];
+  const v: Segment[] = [];
+  const stack: Matrix[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const edge = (x0: number, y0: number, x1: number, y1: number): void => {
+    const [ax, ay] = apply(ctm, x0, y0);
+    const [bx, by] = apply(ctm, x1, y1);
+    if (Math.abs(ay - by) < 1 && Math.abs(ax - bx) >= 2) h.push({ at: (ay + by) / 2, from: Math.min(ax, bx), to: Math.max(ax, bx) });
+    else if (Math.abs(ax - bx) < 1 && Math.abs(ay - by) >= 2) v.push({ at: (ax + bx) / 2, from: Math.min(ay, by), to: Math.max(ay, by) });
+  };
+  for (let i = 0; i < list.fnArray.length; i++) {
+    const fn = list.fnArray[i];
+    const args = list.argsArray[i];
+    if (fn === ops.save) stack.push(ctm);
+    else if (fn === ops.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === ops.transform && Array.isArray(args)) ctm = multiply(ctm, args as number[]);
+    else if (fn === ops.constructPath && Array.isArray(args)) {
+      const paths = args[1];
+      // A path only clipped (ended without painting) draws nothing: the page's clip box is one.
+      if (args[0] === ops.endPath || !Array.isArray(paths)) continue;
+      for (const path of paths as ArrayLike<number>[]) walkPath(path, edge);
+    }
+  }
+  return { h, v };
+}
+
+/** pdf.js path data: 0 moveTo x y, 1 lineTo x y, 2 curveTo (6), 3 quadraticCurveTo (4), 4 closePath. */
+function walkPath(d: ArrayLike<number>, edge: (x0: number, y0: number, x1: number, y1: number) => void): void {
+  let x = 0;
+  let y = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < d.length; ) {
+    const op = d[i++];
+    if (op === 0) {
+      x = sx = d[i++]!;
+      y = sy = d[i++]!;
+    } else if (op === 1) {
+      const nx = d[i++]!;
+      const ny = d[i++]!;
+      edge(x, y, nx, ny);
+      x = nx;
+      y = ny;
+    } else if (op === 2) {
+      x = d[i + 4]!;
+      y = d[i + 5]!;
+      i += 6;
+    } else if (op === 3) {
+      x = d[i + 2]!;
+      y = d[i + 3]!;
+      i += 4;
+    } else if (op === 4) {
+      edge(x, y, sx, sy);
+      x = sx;
+      y = sy;
+    } else return;
+  }
+}
+
+/** The box of ruling lines around a point, if it is closed on all four sides. */
+type Box = { left: number; right: number; bottom: number; top: number };
+
+function boxAround(x: number, y: number, r: Rulings): Box | undefined {
+  const slack = 1.5;
+  let left = -Infinity;
+  let right = Infinity;
+  let bottom = -Infinity;
+  let top = Infinity;
+  for (const s of r.v) {
+    if (y < s.from - slack || y > s.to + slack) continue;
+    if (s.at <= x && s.at > left) left = s.at;
+    if (s.at > x && s.at < right) right = s.at;
+  }
+  for (const s of r.h) {
+    if (x < s.from - slack || x > s.to + slack) continue;
+    if (s.at <= y && s.at > bottom) bottom = s.at;
+    if (s.at > y && s.at < top) top = s.at;
+  }
+  return Number.isFinite(left + right + bottom + top) ? { left, right, bottom, top } : undefined;
+}
+
+type Cell = { box: Box; items: Item[] };
+
+/** A page's blocks: table cells by their drawn boxes, rows by the cells' bands, other text by lines. */
+function pageBlocks(items: readonly Item[], rulings: Rulings): SourceBlock[] {
+  const free: Item[] = [];
+  const cells = new Map<string, Cell>();
+  for (const item of items) {
+    // The middle of the glyphs: the baseline is near the bottom of the characters.
+    const box = rulings.h.length && rulings.v.length ? boxAround(item.x + item.width / 2, item.y + item.size * 0.35, rulings) : undefined;
+    if (!box) {
+      free.push(item);
+      continue;
+    }
+    const key = [box.left, box.right, box.bottom, box.top].map((n) => Math.round(n)).join();
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = { box, items: [] }));
+    cell.items.push(item);
+  }
+  const units: { y: number; line: Line }[] = linesToBlocks(free).map((line) => ({ y: line.y, line }));
+  units.push(...tableRows([...cells.values()]));
+  // Top of the page first; a stable sort keeps lines and rows at the same height in their order.
+  units.sort((a, b) => b.y - a.y);
+  return joinParagraphs(units.map((u) => u.line));
+}
+
+/** A cell's text: its lines top to bottom, joined without a break (a label wrapped inside its cell). */
+function cellText(items: readonly Item[]): string {
+  const lines = linesToBlocks(items);
+  let text = '';
+  for (const { block } of lines) {
+    const part = block.kind === 'text' ? block.text : block.cells.map((c) => c.text).join(' ');
+    text += /[\x21-\x7e]$/.test(text) && /^[\x21-\x7e]/.test(part) ? ` ${part}` : part;
+  }
+  return cleanCellText(text);
+}
+
+/** Cells whose text centres fall in the same band between two horizontal rulings form one row. */
+function tableRows(cells: readonly Cell[]): { y: number; line: Line }[] {
+  if (cells.length === 0) return [];
+  const edges = [...new Set(cells.flatMap((c) => [c.box.bottom, c.box.top]).map((n) => Math.round(n * 2) / 2))].sort((a, b) => b - a);
+  const bands = new Map<number, { y: number; cells: { left: number; text: string }[]; size: number; left: number; right: number }>();
+  for (const cell of cells) {
+    const text = cellText(cell.items);
+    if (!text) continue;
+    // A cell merged over several rows joins the row its (vertically centred) text stands in.
+    const ys = cell.items.map((i) => i.y + i.size * 0.35);
+    const centre = (Math.max(...ys) + Math.min(...ys)) / 2;
+    const band = edges.findIndex((e) => e < centre);
+    const top = band > 0 ? edges[band - 1]! : centre;
+    let row = bands.get(band);
+    if (!row) bands.set(band, (row = { y: top, cells: [], size: cell.items[0]!.size, left: cell.box.left, right: cell.box.right }));
+    row.cells.push({ left: cell.box.left, text });
+    row.left = Math.min(row.left, cell.box.left);
+    row.right = Math.max(row.right, cell.box.right);
+  }
+  return [...bands.values()].map((row) => {
+    row.cells.sort((a, b) => a.left - b.left);
+    const block: SourceBlock = { kind: 'row', cells: row.cells.map(({ text }) => ({ text })), aligned: true };
+    return { y: row.y, line: { block, left: row.left, right: row.right, size: row.size, y: row.y } };
+  });
+}
