@@ -12,6 +12,8 @@ export const FIRST_REPORT_YEAR = 2019;
 /** The latest report year accepted anywhere (a sanity bound against typos like 20204). */
 export const LAST_REPORT_YEAR = 2100;
 
+export const isReportYear = (year: number): boolean => Number.isInteger(year) && year >= FIRST_REPORT_YEAR && year <= LAST_REPORT_YEAR;
+
 /** The format a report year uses (the data year, not the publication year). */
 export function formatForYear(year: number): FormatDef {
   const match = FORMATS.find((f) => year >= f.years.from && (f.years.to === undefined || year <= f.years.to));

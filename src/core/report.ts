@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zhCN } from 'zod/v4/locales';
-import { formatById, NARRATIVE_PART_IDS, type CellDef, type FormatDef, type FormatId } from '../../templates';
+import { FIRST_REPORT_YEAR, formatById, LAST_REPORT_YEAR, NARRATIVE_PART_IDS, type CellDef, type FormatDef, type FormatId } from '../../templates';
 import { upgradeToCurrent, type JsonObject } from './migrations';
 import type { CellValue } from './numbers';
 
@@ -28,7 +28,7 @@ export const reportSchema = z.object({
   meta: z.object({
     agency: z.string(),
     agencyKind: z.enum(AGENCY_KINDS),
-    year: z.number().int().min(2019).max(2100),
+    year: z.number().int().min(FIRST_REPORT_YEAR).max(LAST_REPORT_YEAR),
     /** YYYY-MM-DD; empty while drafting. */
     publicationDate: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写作 YYYY-MM-DD')]).default(''),
     contact: z.string().default(''),

@@ -1,3 +1,4 @@
+import { LAST_REPORT_YEAR } from '../../templates';
 import { AGENCY_KINDS, type AgencyKind } from '../core/report';
 import { canonicalText, cleanCellText, labelKey } from './normalize';
 import type { SourceBlock } from './source';
@@ -9,6 +10,8 @@ export type Title = { agency: string; year: number; blocks: number };
 const TITLE_AGENCY_FIRST = /^(.+?)(\d{4})年度?政府信息公开(?:工作)?年度?报告$/;
 const TITLE_YEAR_FIRST = /^(\d{4})年度?(.+?)政府信息公开(?:工作)?年度?报告$/;
 const MAX_TITLE_LINE = 60;
+/** Older titles are still recognised, so the reader can say the year is before the format applies (not "no title"). */
+const EARLIEST_TITLE_YEAR = 1990;
 
 /** Without spaces, full-width digits as ASCII; other characters as written (an agency name keeps its brackets). */
 const compact = (s: string): string => cleanCellText(s).replace(/\s+/g, '').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
@@ -36,7 +39,7 @@ export function findTitle(front: readonly SourceBlock[]): (Title & { start: numb
       if (!line || line.length > MAX_TITLE_LINE) break;
       joined += line;
       const t = parseTitle(joined);
-      if (t && t.year >= 1990 && t.year <= 2100) {
+      if (t && t.year >= EARLIEST_TITLE_YEAR && t.year <= LAST_REPORT_YEAR) {
         found = { ...t, blocks: w, start: i };
         break;
       }

@@ -1,4 +1,4 @@
-import { FORMATS, formatForYear, PARTS, type FormatDef, type PartId } from '../../templates';
+import { FIRST_REPORT_YEAR, FORMATS, formatForYear, isReportYear, PARTS, type FormatDef, type PartId } from '../../templates';
 import type { Finding } from '../core/checker';
 import { defaultIntro } from '../core/document';
 import { newReport } from '../core/new-report';
@@ -72,8 +72,8 @@ export function readDocument(doc: SourceDocument): ImportResult {
     return { ok: false, error: '没有找到年度报告的标题和各部分标题（如“一、总体情况”），这个文件看来不是政府信息公开工作年度报告。' };
   }
   if (year === undefined) return { ok: false, error: '没有找到报告年度：标题应为“机关名称+年份+年政府信息公开工作年度报告”。' };
-  if (year < 2019 || year > 2100) {
-    return { ok: false, error: `标题中的年份 ${year} 不在 2019 年以后：政府信息公开工作年度报告格式自 2019 年度起适用。` };
+  if (!isReportYear(year)) {
+    return { ok: false, error: `标题中的年份 ${year} 不在 ${FIRST_REPORT_YEAR} 年以后：政府信息公开工作年度报告格式自 ${FIRST_REPORT_YEAR} 年度起适用。` };
   }
   if (!title) findings.push(finding('error', '结构', null, '没有找到标题：标题应为“机关名称+年份+年政府信息公开工作年度报告”。年度按正文中的统计期限读取。'));
 

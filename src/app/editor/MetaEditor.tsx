@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { formatForYear } from '../../../templates';
+import { FIRST_REPORT_YEAR, formatForYear, isReportYear } from '../../../templates';
 import { defaultIntro } from '../../core/document';
 import { AGENCY_KINDS, parseReport, type AgencyKind, type Report } from '../../core/report';
 import { readFileText } from '../shared/download';
@@ -20,8 +20,8 @@ export function MetaEditor() {
   const changeYear = (text: string) => {
     setYearText(text);
     const year = Number(text);
-    if (!/^\d{4}$/.test(text) || year < 2019 || year > 2100) {
-      setYearProblem('请填写四位年份（2019 年及以后）。');
+    if (!/^\d{4}$/.test(text) || !isReportYear(year)) {
+      setYearProblem(`请填写四位年份（${FIRST_REPORT_YEAR} 年及以后）。`);
       return;
     }
     if (formatForYear(year).id !== format.id) {

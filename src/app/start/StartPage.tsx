@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { FIRST_REPORT_YEAR, formatForYear } from '../../../templates';
+import { FIRST_REPORT_YEAR, formatForYear, isReportYear } from '../../../templates';
 import { continueFromLastYear, newReport } from '../../core/new-report';
 import { AGENCY_KINDS, parseReport, type AgencyKind, type Report } from '../../core/report';
 import { fileSizeProblem } from '../../import/limits';
@@ -33,7 +33,7 @@ export function StartPage({ onOpen, storageProblem }: { onOpen: (report: Report)
     e.preventDefault();
     const year = Number(yearText);
     if (!agency.trim()) return setProblem('请填写机关名称，如“××市××局”。');
-    if (!/^\d{4}$/.test(yearText) || year < FIRST_REPORT_YEAR || year > 2100) return setProblem(`报告年度应为${FIRST_REPORT_YEAR}年及以后的四位年份。`);
+    if (!/^\d{4}$/.test(yearText) || !isReportYear(year)) return setProblem(`报告年度应为${FIRST_REPORT_YEAR}年及以后的四位年份。`);
     setProblem('');
     onOpen(newReport({ agency, year, agencyKind: kind }));
   };

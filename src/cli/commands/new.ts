@@ -1,3 +1,4 @@
+import { FIRST_REPORT_YEAR, isReportYear } from '../../../templates';
 import { newReport } from '../../core/new-report';
 import { AGENCY_KINDS, serializeReport, type AgencyKind } from '../../core/report';
 import { parse, UsageError, writeOutput, type Io } from '../args';
@@ -11,7 +12,7 @@ export async function runNew(args: string[], io: Io): Promise<number> {
     force: { type: 'boolean' },
   });
   const year = Number(values.year);
-  if (!values.year || !Number.isInteger(year) || year < 2019 || year > 2100) throw new UsageError('--year 应为 2019 年以后的年份，如 --year 2024');
+  if (!values.year || !isReportYear(year)) throw new UsageError(`--year 应为 ${FIRST_REPORT_YEAR} 年以后的年份，如 --year 2024`);
   const agency = (values.agency as string | undefined)?.trim();
   if (!agency) throw new UsageError('请用 --agency 写明机关名称');
   const kind = values.kind as string | undefined;
