@@ -108,6 +108,16 @@ function decodeHtml(bytes: Uint8Array): string {
   return decodeText(bytes);
 }
 
+/** How a file that could not be read at all is listed among checked files. */
+export const unreadableFinding = (error: string): Finding => ({
+  severity: 'error',
+  rule: '读取',
+  part: null,
+  row: null,
+  column: null,
+  message: `文件无法读取：${error}`,
+});
+
 /** Reading findings first, then the checker's. */
 export function checkImported(report: Report, readingFindings: readonly Finding[], previous?: Report): Finding[] {
   return [...readingFindings, ...checkReport(report, previous ? { previous } : {})];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/commands/check';
 import { main } from '../../src/cli/main';
+import { displayWidth } from '../../src/cli/output';
 import { renderDocx } from '../../src/render/docx';
 import { renderText } from '../../src/render/text';
 import { asHtmlPage, inLayout } from '../import/layouts';
@@ -87,6 +88,11 @@ describe('nianbao check over folders of mixed files', () => {
     expect(summary).toMatch(/2021年格式\s+22\s+11\s+11\s+11\n/);
     expect(summary).toMatch(/无法读取\s+1\s+1\s+1\s+0\n/);
     expect(summary).toMatch(/合计\s+23\s+12\s+12\s+11\n?$/);
+    // Columns line up on screen: every row has the same display width, and each column ends at the same place.
+    const rows = summary.trimEnd().split('\n').slice(1);
+    const ends = (line: string) => [...line.matchAll(/\S+/g)].slice(-4).map((m) => displayWidth(line.slice(0, m.index + m[0].length)));
+    for (const row of rows) expect(ends(row)).toEqual(ends(rows[0]!));
+    expect(displayWidth('2021年格式')).toBe(10);
     const quiet: number[] = [];
     await runCheck([join(dir, 'many')], { out: () => undefined, err: () => undefined }, { active: false, update: (d) => quiet.push(d), done: () => quiet.push(-1) });
     expect(quiet).toEqual([]);

@@ -2,7 +2,7 @@ import type { PartId } from '../../../templates';
 import { countBySeverity, groupByPart as groupFindings, type Finding } from '../../core/checker';
 import { cellInputText } from '../../core/cell-input';
 import { cellIndex, reportFormat, type Report } from '../../core/report';
-import { checkImported, importFile, importText, type ImportResult } from '../../import';
+import { checkImported, importFile, importText, unreadableFinding, type ImportResult } from '../../import';
 
 // Reads and checks files in the browser: nothing leaves the machine.
 
@@ -38,9 +38,7 @@ export function checkPastedText(text: string): CheckedFile {
 
 function finish(name: string, result: ImportResult): CheckedFile {
   counter += 1;
-  const findings = result.ok
-    ? checkImported(result.report, result.findings)
-    : [{ severity: 'error' as const, rule: '读取', part: null, row: null, column: null, message: `文件无法读取：${result.error}` }];
+  const findings = result.ok ? checkImported(result.report, result.findings) : [unreadableFinding(result.error)];
   return { id: `f${counter}`, name, result, findings };
 }
 

@@ -1,8 +1,9 @@
-import { checkReport, countBySeverity, publicFinding, type Finding } from '../../core/checker';
+import { countBySeverity, publicFinding, type Finding } from '../../core/checker';
 import type { Report } from '../../core/report';
+import { checkImported, unreadableFinding } from '../../import';
 import { parse, UsageError, type Io } from '../args';
 import { expandInputs, readInput } from '../input';
-import { formatFindings } from '../output';
+import { displayWidth, formatFindings } from '../output';
 
 // `nianbao check`: report files and reports drafted elsewhere, files and folders, in any mix.
 // One unreadable or hostile file never stops the batch. Exit: 0 fine, 1 error findings, 2 a file could not be read at all.
@@ -57,17 +58,15 @@ export async function runCheck(args: string[], io: Io, progress: ProgressSink = 
 async function checkOne(file: string, previous: Report | undefined): Promise<CheckedFile> {
   try {
     const input = await readInput(file);
-    if (!input.ok) return { file, findings: [unreadable(input.error)], error: input.error };
-    const findings = [...input.readingFindings, ...checkReport(input.report, previous ? { previous } : {})];
+    if (!input.ok) return { file, findings: [unreadableFinding(input.error)], error: input.error };
+    const findings = checkImported(input.report, input.readingFindings, previous);
     return { file, report: input.report, source: input.source, findings };
   } catch (e) {
     // A reader bug must not end the batch either.
     const error = `读取时出错（${(e as Error).message || String(e)}）`;
-    return { file, findings: [unreadable(error)], error };
+    return { file, findings: [unreadableFinding(error)], error };
   }
 }
-
-const unreadable = (error: string): Finding => ({ severity: 'error', rule: '读取', part: null, row: null, column: null, message: `文件无法读取：${error}` });
 
 function toJson(r: CheckedFile) {
   if (r.error) return { file: r.file, format: null, year: null, agency: null, error: r.error, findings: r.findings.map(publicFinding) };
@@ -93,9 +92,8 @@ export function summaryTable(results: readonly CheckedFile[]): string {
     return [name, String(rs.length), String(withErrors), String(counts.error), String(counts.warning)];
   };
   const rows = [['', '文件', '有错误的文件', '错误', '警告'], ...[...groups].sort().map(([k, rs]) => row(k, rs)), row('合计', results)];
-  const width = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-  const cols = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i]!))));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c + ' '.repeat(cols[i]! - width(c)) : ' '.repeat(cols[i]! - width(c)) + c)).join('  ');
+  const cols = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]!))));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c + ' '.repeat(cols[i]! - displayWidth(c)) : ' '.repeat(cols[i]! - displayWidth(c)) + c)).join('  ');
   return ['汇总', ...rows.map(line)].join('\n');
 }
 
