@@ -12,7 +12,26 @@ export function parse(args: string[], options: ParseArgsOptionsConfig) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError((e as Error).message.replace(/^Unknown option '(.+)'.*$/s, '未知的选项 $1').replace(/^Option '(.+?)' argument missing.*$/s, '选项 $1 缺少取值'));
+    throw new UsageError(parseErrorText(e, options));
+  }
+}
+
+/** node:util's parse errors in Chinese, chosen by error code; the English text is only mined for the quoted name. */
+function parseErrorText(e: unknown, options: ParseArgsOptionsConfig): string {
+  const code = (e as { code?: unknown }).code;
+  const quoted = /'([^']+)'/.exec((e as Error).message ?? '')?.[1]?.replace(/\s*<value>$/, '') ?? '';
+  const known = Object.keys(options).map((name) => `--${name}`).join('、');
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `未知的选项 ${quoted}${known ? `（本命令可用：${known}）` : '（本命令没有选项）'}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const option = options[quoted.replace(/^--?/, '')];
+      return option?.type === 'boolean' ? `选项 ${quoted} 不带取值，请去掉“=”及其后的内容` : `选项 ${quoted} 缺少取值，请在其后空一格写上取值`;
+    }
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `多余的参数 ${quoted}`;
+    default:
+      return '命令行参数有误，请对照下面的用法';
   }
 }
 

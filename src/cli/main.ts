@@ -42,7 +42,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         throw new UsageError(`未知的命令“${command}”`);
     }
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof UsageError) {
       io.err(`nianbao：${(e as Error).message}\n\n${USAGE}\n`);
       return 2;
     }

@@ -128,3 +128,19 @@ describe('the installed command', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('usage mistakes', () => {
+  it.each([
+    [['new', '--year', '2024', '--agency', '某局', '--force=yes'], /选项 --force 不带取值/],
+    [['check', ex2024, '--colour'], /未知的选项 --colour（本命令可用：--previous、--json）/],
+    [['new', '--year'], /选项 --year 缺少取值/],
+  ])('%j is explained in Chinese, with the usage, and exits 2', async (argv, message) => {
+    const { code, out, err } = await run(...argv);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(message);
+    expect(err).toMatch(/用法|nianbao new/);
+    // No English from node:util reaches the clerk.
+    expect(err.split('\n')[0]!.replace(/^nianbao/, '').replace(/--\w+/g, '')).not.toMatch(/[A-Za-z]/);
+  });
+});

@@ -101,7 +101,7 @@ export async function saveDraftFinal(draft: Draft, revision: number): Promise<Sa
     (tx as IDBTransaction & { commit?: () => void }).commit?.();
     return new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
-      tx.onabort = tx.onerror = () => reject(tx.error ?? new Error('transaction aborted'));
+      tx.onabort = tx.onerror = () => reject(tx.error ?? new Error('写入被中止'));
     });
   });
   knownRevisions.set(draft.id, revision);

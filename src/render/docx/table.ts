@@ -88,7 +88,7 @@ const CONTEXT = { stack: [] } as unknown as IContext;
 
 function childrenOf(node: unknown, name: string): IXmlableObject[] {
   const children = (node as IXmlableObject | undefined)?.[name];
-  if (!Array.isArray(children)) throw new Error(`docx wrote <${name}> in an unexpected shape`);
+  if (!Array.isArray(children)) throw new Error(`Word 组件生成的表格结构与预期不同（<${name}>），可能是组件版本不兼容`);
   return children as IXmlableObject[];
 }
 
@@ -102,7 +102,7 @@ function prepareShape(s: CellShape): PreparedShape {
   const [pPr, r] = childrenOf(p, 'w:p');
   const [rPr, t] = childrenOf(r, 'w:r');
   const [space, text] = childrenOf(t, 'w:t') as unknown[];
-  if (!tcPr || !pPr || !rPr || !space || text !== MARK) throw new Error('docx wrote a table cell in an unexpected shape');
+  if (!tcPr || !pPr || !rPr || !space || text !== MARK) throw new Error('Word 组件生成的表格单元格结构与预期不同，可能是组件版本不兼容');
   return { withText: (value) => ({ 'w:tc': [tcPr, { 'w:p': [pPr, { 'w:r': [rPr, { 'w:t': [space, value] }] }] }] }) };
 }
 
