@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import type { PartId } from '../../../templates';
 import type { Autosaver } from '../drafts/autosave';
 import { SaveStatusBar } from '../drafts/SaveStatusBar';
@@ -14,11 +15,15 @@ import { TablePart } from './grid/TablePart';
 
 export function Editor({ id, section, store, saver }: { id: string; section: SectionId; store: ReportStore; saver: Autosaver }) {
   const format = store.getFormat();
-  const go = (s: SectionId) => navigate({ page: 'report', id, section: s });
-  const jump = (part: PartId | null, cell: string | undefined) => {
-    go(part ?? 'meta');
-    if (cell) focusCellWhenShown(cell);
-  };
+  // Stable callbacks: the navigation and the findings items are memoised on their props.
+  const go = useCallback((s: SectionId) => navigate({ page: 'report', id, section: s }), [id]);
+  const jump = useCallback(
+    (part: PartId | null, cell: string | undefined) => {
+      go(part ?? 'meta');
+      if (cell) focusCellWhenShown(cell);
+    },
+    [go],
+  );
   const part = format.parts.find((p) => p.id === section);
 
   return (

@@ -44,16 +44,14 @@ export function EditorRoute({ id, section, initial }: { id: string; section: Sec
     const { store, saver } = session;
     const stop = store.onChange((report) => saver.schedule(report));
     const flush = () => void saver.flush();
+    // Closing the page (pagehide, beforeunload) is the autosaver's own job: its final flush writes without
+    // the async read a closing page could not finish. Here: the tab going to the background, and leaving the editor.
     const onVisibility = () => document.visibilityState === 'hidden' && flush();
     document.addEventListener('visibilitychange', onVisibility);
-    window.addEventListener('pagehide', flush);
-    window.addEventListener('beforeunload', flush);
     return () => {
       stop();
       flush();
       document.removeEventListener('visibilitychange', onVisibility);
-      window.removeEventListener('pagehide', flush);
-      window.removeEventListener('beforeunload', flush);
     };
   }, [session]);
 

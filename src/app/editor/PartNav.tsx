@@ -1,21 +1,20 @@
-import { useMemo } from 'react';
-import { countBySeverity } from '../../core/checker';
+import { memo } from 'react';
 import { reportTitle } from '../../core/document';
 import type { SectionId } from '../shell/route';
-import { useFindings, useReport, useStore } from '../store/store-context';
-import { PART_STATE_LABEL, partStatuses } from './part-status';
+import { useMeta, useNavSummary, useStore } from '../store/store-context';
+import { PART_STATE_LABEL } from './part-status';
 
 /** The side navigation: the six parts with their state, and a progress summary. */
-export function PartNav({ current, onGo }: { current: SectionId; onGo: (s: SectionId) => void }) {
+// Re-renders only when the summary or the meta block changes, not on every keystroke in a cell.
+export const PartNav = memo(function PartNav({ current, onGo }: { current: SectionId; onGo: (s: SectionId) => void }) {
   const store = useStore();
-  const report = useReport();
-  const findings = useFindings();
+  const meta = useMeta();
+  const summary = useNavSummary();
   const format = store.getFormat();
-  const statuses = useMemo(() => partStatuses(report, format, findings), [report, format, findings]);
-  const parts = Object.values(statuses);
-  const done = parts.filter((s) => s.state === 'complete').length;
-  const counts = countBySeverity(findings.filter((f) => !f.acknowledged));
-  const acknowledged = findings.filter((f) => f.acknowledged).length;
+  const statuses = summary.parts;
+  const done = summary.complete;
+  const counts = { error: summary.errors, warning: summary.warnings };
+  const acknowledged = summary.acknowledged;
 
   const item = (id: SectionId, label: string, badge?: { state: string; text: string }) => (
     <li key={id}>
@@ -28,11 +27,11 @@ export function PartNav({ current, onGo }: { current: SectionId; onGo: (s: Secti
 
   return (
     <nav className="part-nav" aria-label="报告各部分">
-      <p className="nav-title" title={reportTitle(report)}>
-        {report.meta.agency || '（未填机关名称）'}
+      <p className="nav-title" title={reportTitle(store.getReport())}>
+        {meta.agency || '（未填机关名称）'}
         <br />
         <span className="nav-sub">
-          {report.meta.year}年度 · {format.id}年格式
+          {meta.year}年度 · {format.id}年格式
         </span>
       </p>
       <ol className="nav-list">
@@ -56,4 +55,4 @@ export function PartNav({ current, onGo }: { current: SectionId; onGo: (s: Secti
       </div>
     </nav>
   );
-}
+});

@@ -1,38 +1,69 @@
+import type { FormatDef, PartId } from '../../../templates';
 import { checkReport, type Finding } from '../../core/checker';
+import { readCell } from '../../core/checker/cell-states';
 import { cellInputText, writeCellText } from '../../core/cell-input';
 import { cellIndex, reportFormat, type Report } from '../../core/report';
 import { computedCells, withComputedTotals } from '../../core/totals';
-import type { CellDef, FormatDef } from '../../../templates';
+import { navSummary, sameNavSummary, type NavSummary } from '../editor/part-status';
 
 // The report being edited lives outside React: a keystroke updates one cell, recomputes the totals,
 // re-runs the checker, and wakes only the cells whose text or problems changed plus the report-level views.
+// Report-level snapshots (findings, navigation summary) keep their identity while their content is the same,
+// so views subscribed to them skip re-rendering.
 
 type Listener = () => void;
 
 const NO_FINDINGS: readonly Finding[] = [];
 
+const findingSignature = (f: Finding): string =>
+  `${f.severity}|${f.rule}|${f.part ?? ''}|${f.cell ?? ''}|${f.cells?.join(',') ?? ''}|${f.message}|${f.acknowledged ?? ''}`;
 
-const findingSignature = (list: readonly Finding[]): string =>
-  list.map((f) => `${f.severity}|${f.rule}|${f.message}|${f.acknowledged ?? ''}`).join('\n');
+const listSignature = (list: readonly Finding[]): string => list.map(findingSignature).join('\n');
+
+/**
+ * The cell a finding is marked at in the grid. A finding about several cells at once (a row or table left
+ * blank, a sum spread over cells) is listed in the panel but not pinned to one of them, which would only distract.
+ */
+export function markedCell(f: Finding): string | undefined {
+  if (f.severity === 'info' || (f.cells && f.cells.length > 1)) return undefined;
+  return f.cell;
+}
+
+/** The cell a jump from the findings panel goes to. */
+export const jumpCell = (f: Pick<Finding, 'cell' | 'cells'>): string | undefined => f.cell ?? f.cells?.[0];
+
+function normalized(report: Report, format: FormatDef): Report {
+  if (report.typedTotals) return report;
+  const computed = computedCells(format);
+  const written = Object.entries(report.written).some(([k]) => computed.has(k))
+    ? Object.fromEntries(Object.entries(report.written).filter(([k]) => !computed.has(k)))
+    : report.written;
+  return { ...report, values: withComputedTotals(format, report.values), written };
+}
 
 export class ReportStore {
   private report: Report;
   private format: FormatDef;
   private findings: Finding[] = [];
   private byCell = new Map<string, readonly Finding[]>();
+  /** Cells holding neither a number nor text, kept up to date cell by cell for the part statuses. */
+  private readonly blank = new Set<string>();
+  private summary: NavSummary | undefined;
   private readonly cellListeners = new Map<string, Set<Listener>>();
   private readonly reportListeners = new Set<Listener>();
   private readonly changeListeners = new Set<(report: Report) => void>();
 
   constructor(report: Report) {
     this.format = reportFormat(report);
-    this.report = this.normalized(report);
+    this.report = normalized(report, this.format);
+    this.refreshBlank(this.format.cells.map((c) => c.key));
     this.recheck();
   }
 
   getReport = (): Report => this.report;
   getFindings = (): Finding[] => this.findings;
   getFormat = (): FormatDef => this.format;
+  getNavSummary = (): NavSummary => this.summary!;
 
   cellText(key: string): string {
     return cellInputText(this.report, key);
@@ -81,52 +112,81 @@ export class ReportStore {
       touched.add(key);
     }
     if (touched.size === 0) return;
-    this.commit(next, touched);
+    this.commit(next.typedTotals ? next : { ...next, values: withComputedTotals(this.format, next.values) }, touched);
   }
 
   /** Any other change (meta, narrative, acknowledgements, the totals switch). */
   update(change: (report: Report) => Report): void {
-    this.commit(this.normalized(change(this.report)), new Set(this.format.cells.map((c) => c.key)));
-  }
-
-  private normalized(report: Report): Report {
-    this.format = reportFormat(report);
-    if (report.typedTotals) return report;
-    const computed = computedCells(this.format);
-    const written = Object.fromEntries(Object.entries(report.written).filter(([k]) => !computed.has(k)));
-    return { ...report, values: withComputedTotals(this.format, report.values), written };
-  }
-
-  private commit(next: Report, touched: Set<string>): void {
     const before = this.report;
-    this.report = this.report.typedTotals && next.typedTotals ? next : this.normalized(next);
+    const next = change(before);
+    const formatChanged = next.format !== before.format;
+    const cellsChanged = formatChanged || next.values !== before.values || next.written !== before.written || next.typedTotals !== before.typedTotals;
+    if (formatChanged) this.format = reportFormat(next);
+    // Only cells whose text, computed flag or problems changed wake; a meta or narrative keystroke usually wakes none.
+    const touched = formatChanged
+      ? new Set(this.format.cells.map((c) => c.key))
+      : next.typedTotals !== before.typedTotals
+        ? new Set(computedCells(this.format))
+        : new Set<string>();
+    this.commit(cellsChanged ? normalized(next, this.format) : next, touched, cellsChanged && !formatChanged && next.values !== before.values);
+  }
+
+  /**
+   * `touched`: cells written directly. `allValues`: the change replaced values wholesale (an import of
+   * last year's figures, say), so every cell is compared.
+   */
+  private commit(next: Report, touched: Set<string>, allValues = false): void {
+    const before = this.report;
+    this.report = next;
     const changed = new Set(touched);
-    if (!this.report.typedTotals) {
-      for (const key of computedCells(this.format)) {
-        if (before.values[key] !== this.report.values[key]) changed.add(key);
+    if (next.values !== before.values) {
+      const candidates = allValues ? this.format.cells.map((c) => c.key) : next.typedTotals ? [] : computedCells(this.format);
+      for (const key of candidates) {
+        if (before.values[key] !== next.values[key] || before.written[key] !== next.written[key]) changed.add(key);
       }
     }
+    if (next.values !== before.values || next.written !== before.written) this.refreshBlank(changed);
     const previousByCell = this.byCell;
     this.recheck();
     for (const key of new Set([...previousByCell.keys(), ...this.byCell.keys()])) {
-      if (findingSignature(previousByCell.get(key) ?? NO_FINDINGS) !== findingSignature(this.cellFindings(key))) changed.add(key);
-      else if (previousByCell.has(key)) this.byCell.set(key, previousByCell.get(key)!);
+      const old = previousByCell.get(key) ?? NO_FINDINGS;
+      if (listSignature(old) !== listSignature(this.cellFindings(key))) changed.add(key);
+      else if (previousByCell.has(key)) this.byCell.set(key, old);
     }
     for (const key of changed) this.cellListeners.get(key)?.forEach((l) => l());
     this.reportListeners.forEach((l) => l());
     this.changeListeners.forEach((l) => l(this.report));
   }
 
+  private refreshBlank(keys: Iterable<string>): void {
+    const index = cellIndex(this.format);
+    for (const key of keys) {
+      const def = index.get(key);
+      if (def && readCell(def, this.report).state !== 'blank') this.blank.delete(key);
+      else if (def) this.blank.add(key);
+    }
+  }
+
+  private filledByPart(): Map<PartId, number> {
+    const filled = new Map<PartId, number>();
+    for (const c of this.format.cells) if (!this.blank.has(c.key)) filled.set(c.part, (filled.get(c.part) ?? 0) + 1);
+    return filled;
+  }
+
   private recheck(): void {
-    this.findings = checkReport(this.report);
+    const findings = checkReport(this.report);
+    // Same findings as before: keep the old list, so the panel and navigation see no change.
+    if (listSignature(findings) !== listSignature(this.findings)) this.findings = findings;
     const byCell = new Map<string, Finding[]>();
     for (const f of this.findings) {
-      // Blank rows are listed in the panel; marking one arbitrary blank cell per row would only distract.
-      if (!f.cell || f.severity === 'info' || f.rule === '空白') continue;
-      const list = byCell.get(f.cell) ?? [];
+      const key = markedCell(f);
+      if (!key) continue;
+      const list = byCell.get(key) ?? [];
       list.push(f);
-      byCell.set(f.cell, list);
+      byCell.set(key, list);
     }
     this.byCell = byCell;
+    const summary = navSummary(this.report, this.format, this.findings, this.filledByPart());
+    if (!this.summary || !sameNavSummary(this.summary, summary)) this.summary = summary;
   }
 }

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { Finding } from '../../core/checker';
 import type { Report } from '../../core/report';
+import type { NavSummary } from '../editor/part-status';
 import type { ReportStore } from './report-store';
 
 // Hooks that subscribe a component to exactly the slice of the store it shows.
@@ -23,10 +24,23 @@ export function useFindings(): Finding[] {
   return useSyncExternalStore(store.subscribe, store.getFindings);
 }
 
+/** The side navigation's figures; a new value only when they change. */
+export function useNavSummary(): NavSummary {
+  const store = useStore();
+  return useSyncExternalStore(store.subscribe, store.getNavSummary);
+}
+
+/** The report's meta block: it keeps its identity while cells or narrative are edited. */
+export function useMeta(): Report['meta'] {
+  const store = useStore();
+  const get = useCallback(() => store.getReport().meta, [store]);
+  return useSyncExternalStore(store.subscribe, get);
+}
+
 export type CellView = { text: string; problems: readonly Finding[]; computed: boolean };
 
 /** One cell's text, problems and computed flag; re-renders only when that cell changes. */
-export function useCell(key: string): { text: string; problems: readonly Finding[]; computed: boolean } {
+export function useCell(key: string): CellView {
   const store = useStore();
   const subscribe = useCallback((l: () => void) => store.subscribeCell(key, l), [store, key]);
   const text = useSyncExternalStore(subscribe, () => store.cellText(key));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatForYear } from '../../../templates';
 import { newReport } from '../../../src/core/new-report';
-import { ReportStore } from '../../../src/app/store/report-store';
+import { jumpCell, markedCell, ReportStore } from '../../../src/app/store/report-store';
+import { readCells } from '../../../src/core/checker/cell-states';
 import { computedTotalRules } from '../../../src/core/totals';
 
 // One keystroke must wake only the edited cell and the totals that depend on it (plus report-level views).
@@ -75,5 +76,87 @@ describe('ReportStore notifications', () => {
     expect(store.getReport().values['t4.review.total']).toBe(9);
     store.update((r) => ({ ...r, typedTotals: false }));
     expect(store.getReport().values['t4.review.total']).toBe(2);
+  });
+});
+
+describe('ReportStore: work per change', () => {
+  const format = formatForYear(2024);
+  const keys = format.cells.map((c) => c.key);
+
+  it('wakes no cell and keeps values untouched for a meta or narrative keystroke', () => {
+    const store = new ReportStore(newReport({ agency: '测试局', year: 2024 }));
+    store.setCell('t3.new.natural', '3');
+    const seen = woken(store, keys);
+    const values = store.getReport().values;
+    store.update((r) => ({ ...r, meta: { ...r.meta, agency: '测试局二' } }));
+    store.update((r) => ({ ...r, narrative: { ...r.narrative, 一: [{ type: 'paragraph', text: '本年度主动公开信息。' }] } }));
+    expect([...seen]).toEqual([]);
+    expect(store.getReport().values).toBe(values);
+    expect(store.getReport().meta.agency).toBe('测试局二');
+  });
+
+  it('wakes exactly the computed cells when the typed-totals switch flips', () => {
+    const store = new ReportStore(newReport({ agency: '测试局', year: 2024 }));
+    const computed = keys.filter((k) => store.isComputed(k));
+    expect(computed.length).toBeGreaterThan(0);
+    const seen = woken(store, keys);
+    store.update((r) => ({ ...r, typedTotals: true }));
+    for (const k of computed) expect(seen.has(k)).toBe(true);
+    for (const k of seen) expect(computed.includes(k) || store.cellFindings(k).length > 0).toBe(true);
+    expect(computed.some((k) => store.isComputed(k))).toBe(false);
+  });
+
+  it('keeps the findings list and the navigation summary when a change leaves them as they were', () => {
+    const store = new ReportStore(newReport({ agency: '测试局', year: 2024 }));
+    store.setCell('t3.new.natural', '3');
+    const findings = store.getFindings();
+    const summary = store.getNavSummary();
+    store.update((r) => ({ ...r, meta: { ...r.meta, contact: '电话 123' } }));
+    expect(store.getFindings()).toBe(findings);
+    expect(store.getNavSummary()).toBe(summary);
+    store.setCell('t3.new.commercial', '2');
+    expect(store.getNavSummary()).not.toBe(summary);
+    expect(store.getNavSummary().parts['三'].filled).toBe(summary.parts['三'].filled + 1);
+  });
+
+  it('counts filled cells per part as the checker reads them, through typing, clearing, markers and a format change', () => {
+    const store = new ReportStore(newReport({ agency: '测试局', year: 2024 }));
+    const expectCountsMatch = () => {
+      const f = store.getFormat();
+      const states = readCells(f, store.getReport());
+      for (const part of f.parts.filter((p) => p.kind === 'table')) {
+        const filled = f.cells.filter((c) => c.part === part.id && states.get(c.key)!.state !== 'blank').length;
+        expect({ part: part.id, filled: store.getNavSummary().parts[part.id].filled }).toEqual({ part: part.id, filled });
+      }
+    };
+    store.setCells(keys.filter((k) => k.startsWith('t4.')).map((k) => [k, '1'] as const));
+    expectCountsMatch();
+    store.setCell('t4.review.upheld', '');
+    store.setCell('t3.new.natural', '无');
+    store.setCell('t3.new.legal', '五');
+    expectCountsMatch();
+    store.update((r) => ({ ...r, values: {}, written: {} }));
+    expectCountsMatch();
+    expect(store.getNavSummary().parts['四'].filled).toBe(0);
+  });
+
+  it('marks a finding at its cell only when it is about that one cell; row-wide findings are listed, not marked', () => {
+    const store = new ReportStore(newReport({ agency: '测试局', year: 2024 }));
+    // Half of table 三 filled: blank rows get a finding each, carrying all their cells.
+    const t3 = keys.filter((k) => k.startsWith('t3.'));
+    store.setCells(t3.slice(0, Math.floor(t3.length / 2)).map((k) => [k, '0'] as const));
+    const several = store.getFindings().filter((f) => f.cell && f.cells && f.cells.length > 1 && f.severity !== 'info');
+    expect(several.length).toBeGreaterThan(0);
+    for (const f of several) expect(store.cellFindings(f.cell!)).not.toContain(f);
+    for (const f of store.getFindings()) expect(markedCell(f) === undefined || store.cellFindings(markedCell(f)!).includes(f)).toBe(true);
+    // A single wrong cell is marked where it is.
+    store.setCell('t3.r1.natural', '五');
+    expect(store.cellFindings('t3.r1.natural').some((f) => f.severity === 'error')).toBe(true);
+  });
+
+  it('jumps to a finding’s cell, or to the first of its cells when it has no single one', () => {
+    expect(jumpCell({ cell: 't3.r1.natural', cells: ['t3.r2.natural'] })).toBe('t3.r1.natural');
+    expect(jumpCell({ cells: ['t3.r2.natural', 't3.r3.natural'] })).toBe('t3.r2.natural');
+    expect(jumpCell({})).toBeUndefined();
   });
 });
