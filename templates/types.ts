@@ -95,7 +95,14 @@ export type PartDef = {
   kind: 'narrative' | 'table';
   table?: TableId;
   /** What the format asks this part to cover (narrative parts). */
-  checklist?: readonly string[];
+  checklist?: readonly ChecklistItem[];
+};
+
+/** One topic a narrative part should cover; the text covers it when it contains any of `words`. */
+export type ChecklistItem = {
+  text: string;
+  /** Empty when no word can tell (e.g. “如无其他事项，写‘无’”): never ticked off. */
+  words: readonly string[];
 };
 
 /** Cells with a meaning other features rely on, by role. */

@@ -1,4 +1,4 @@
-import type { FormatDef } from '../../templates';
+import type { ChecklistItem, FormatDef, PartDef } from '../../templates';
 import type { CellStates } from './checker/cell-states';
 import { numberIn } from './checker/cell-states';
 import type { Block } from './report';
@@ -89,4 +89,9 @@ export function applicationSummary(format: FormatDef, states: CellStates): strin
     `本年度新收政府信息公开申请${received}件，上年结转${carried}件，办结${handled}件，结转下年度继续办理${next}件；` +
     `发生政府信息公开行政复议${reviews}件、行政诉讼${litigations}件。`
   );
+}
+
+/** Which of a narrative part's checklist topics the text mentions; the editor's checklist and the checker both use it. */
+export function coveredTopics(part: PartDef, text: string): { item: ChecklistItem; covered: boolean }[] {
+  return (part.checklist ?? []).map((item) => ({ item, covered: item.words.some((w) => text.includes(w)) }));
 }

@@ -1,6 +1,6 @@
 import { formatForYear, type FormatDef } from '../../../templates';
 import { chineseDate } from '../document';
-import { blocksText, factCells, FACT_LABELS, factValue, quotedFigures } from '../narrative-numbers';
+import { blocksText, coveredTopics, factCells, FACT_LABELS, factValue, quotedFigures } from '../narrative-numbers';
 import { cellIndex, NARRATIVE_PARTS, type Report } from '../report';
 import { numberIn, type CellStates } from './cell-states';
 import { atCell, notAtCell, type Finding } from './finding';
@@ -63,15 +63,7 @@ function checkMeta({ report, format }: Context): Finding[] {
   return findings;
 }
 
-const PART_ONE_TOPICS: readonly { topic: string; words: RegExp }[] = [
-  { topic: '主动公开', words: /主动公开/ },
-  { topic: '依申请公开', words: /依申请/ },
-  { topic: '政府信息管理', words: /信息管理|管理/ },
-  { topic: '政府信息公开平台建设', words: /平台|网站|政务新媒体/ },
-  { topic: '监督保障', words: /监督|保障|考核|培训/ },
-];
-
-function checkNarrative({ report }: Context): Finding[] {
+function checkNarrative({ report, format }: Context): Finding[] {
   const findings: Finding[] = [];
   for (const part of NARRATIVE_PARTS) {
     const text = blocksText(report.narrative[part]).trim();
@@ -83,7 +75,8 @@ function checkNarrative({ report }: Context): Finding[] {
         message: part === '六' ? '第六部分没有内容。如无其他需要报告的事项，请写“无”。' : `第${part}部分没有内容。`,
       });
     } else if (part === '一') {
-      const missing = PART_ONE_TOPICS.filter((t) => !t.words.test(text)).map((t) => t.topic);
+      const partOne = format.parts.find((p) => p.id === '一')!;
+      const missing = coveredTopics(partOne, text).flatMap((t) => (t.covered ? [] : [t.item.text]));
       if (missing.length) {
         findings.push({
           severity: 'info',

@@ -1,25 +1,20 @@
 import type { PartDef } from '../../../../templates';
-import { blocksText } from '../../../core/narrative-numbers';
+import { blocksText, coveredTopics } from '../../../core/narrative-numbers';
 import type { Block } from '../../../core/report';
 
 const CHINESE_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八'];
-/** The key word of a checklist item, to tell whether the text mentions it. */
-const keyword = (item: string): string => item.replace(/（.*?）|情况|或措施|收取|如无.*$/g, '').slice(0, 6);
 
 /** What the format asks the part to cover, ticked off as the text mentions it. */
 export function Checklist({ part, blocks, onAddHeadings }: { part: PartDef; blocks: readonly Block[]; onAddHeadings: (texts: string[]) => void }) {
-  const text = blocksText(blocks);
-  const items = part.checklist ?? [];
+  const topics = coveredTopics(part, blocksText(blocks));
   return (
     <aside className="checklist" aria-label="本部分应写的内容">
       <h2>本部分应写到</h2>
       <ul>
-        {items.map((item) => {
-          const word = keyword(item);
-          const covered = word !== '' && text.includes(word);
+        {topics.map(({ item, covered }) => {
           return (
-            <li key={item} className={covered ? 'covered' : undefined}>
-              <span aria-hidden="true">{covered ? '✓' : '○'}</span> {item}
+            <li key={item.text} className={covered ? 'covered' : undefined}>
+              <span aria-hidden="true">{covered ? '✓' : '○'}</span> {item.text}
               {covered && <span className="visually-hidden">（已写到）</span>}
             </li>
           );
@@ -29,7 +24,7 @@ export function Checklist({ part, blocks, onAddHeadings }: { part: PartDef; bloc
         <button
           type="button"
           className="button button-quiet"
-          onClick={() => onAddHeadings(items.map((item, i) => `（${CHINESE_NUMBERS[i]}）${item}`))}
+          onClick={() => onAddHeadings(topics.map(({ item }, i) => `（${CHINESE_NUMBERS[i]}）${item.text}`))}
           disabled={blocks.some((b) => b.type === 'heading')}
         >
           按五个方面添加小标题
