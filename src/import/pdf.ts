@@ -86,15 +86,21 @@ export function linesToBlocks(items: readonly Item[]): Line[] {
     for (const item of line) {
       const gap = item.x - end;
       if (cells.length === 0 || gap > item.size * 0.5) cells.push(item.str);
-      else cells[cells.length - 1] += gap > item.size * 0.2 && /[\x21-\x7e]$/.test(cells[cells.length - 1]!) ? ` ${item.str}` : item.str;
+      // Office suites space Latin text from Chinese ("2024 年"): only a gap between two Latin words is a space.
+      else cells[cells.length - 1] += gap > item.size * 0.2 && /[\x21-\x7e]$/.test(cells[cells.length - 1]!) && /^[\x21-\x7e]/.test(item.str) ? ` ${item.str}` : item.str;
       end = item.x + item.width;
     }
-    const filled = cells.map(cleanCellText).filter((c) => c !== '');
+    const filled = cells.map((c) => withoutLatinSpacing(cleanCellText(c))).filter((c) => c !== '');
     const block: SourceBlock =
       filled.length === 1 ? { kind: 'text', text: filled[0]! } : { kind: 'row', cells: filled.map((text) => ({ text })), aligned: true };
     return { block, left: line[0]!.x, right: end, size: line[0]!.size, y: line[0]!.y };
   });
 }
+
+const CJK = '\u3000-\u303f\u3400-\u9fff\uff00-\uffef';
+const SPACED = new RegExp(`(?<=[${CJK}]) +(?=[\\x21-\\x7e])|(?<=[\\x21-\\x7e]) +(?=[${CJK}])`, 'g');
+/** Office suites print a space between Chinese and Latin text ("信息 4316 条") that the author never typed. */
+const withoutLatinSpacing = (s: string): string => s.replace(SPACED, '');
 
 /** Narrative lines wrapped at the page edge (a line reaching the right margin) continue in the next line. */
 function joinParagraphs(lines: readonly Line[]): SourceBlock[] {
@@ -218,6 +224,9 @@ function boxAround(x: number, y: number, r: Rulings): Box | undefined {
 
 type Cell = { box: Box; items: Item[] };
 
+/** A page number in the footer: "— 3 —", "- 3 -", "第 3 页", "第3页 共5页", "3 / 5". */
+const PAGE_NUMBER = /^(?:[—–－-]\s*\d{1,3}\s*[—–－-]|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
+
 /** A page's blocks: table cells by their drawn boxes, rows by the cells' bands, other text by lines. */
 function pageBlocks(items: readonly Item[], rulings: Rulings): SourceBlock[] {
   const free: Item[] = [];
@@ -234,7 +243,9 @@ function pageBlocks(items: readonly Item[], rulings: Rulings): SourceBlock[] {
     if (!cell) cells.set(key, (cell = { box, items: [] }));
     cell.items.push(item);
   }
-  const units: { y: number; line: Line }[] = linesToBlocks(free).map((line) => ({ y: line.y, line }));
+  const units: { y: number; line: Line }[] = linesToBlocks(free)
+    .filter((line) => !(line.block.kind === 'text' && PAGE_NUMBER.test(line.block.text)))
+    .map((line) => ({ y: line.y, line }));
   units.push(...tableRows([...cells.values()]));
   // Top of the page first; a stable sort keeps lines and rows at the same height in their order.
   units.sort((a, b) => b.y - a.y);
