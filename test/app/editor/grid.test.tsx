@@ -43,6 +43,32 @@ describe('statutory grid', () => {
     expect(cell('（一）予以公开 总计').value).toBe('');
   });
 
+  it('says why a computed total is still empty, keeping its name, and drops the hint once it has a number', async () => {
+    const user = userEvent.setup();
+    renderEditor(report2024(), '三');
+    const total = cell('（一）予以公开 总计');
+    const description = () =>
+      (total.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .filter(Boolean)
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ');
+    expect(total.value).toBe('');
+    expect(total.placeholder).toBe('—');
+    expect(total.title).toContain('本行（列）各格填完后自动计算');
+    expect(description()).toContain('本行（列）各格填完后自动计算');
+    for (const column of ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']) await user.type(cell(`（一）予以公开 ${column}`), '1');
+    expect(total.value).toBe('6');
+    expect(total.placeholder).toBe('');
+    expect(total.title).not.toContain('填完后');
+    expect(description()).not.toContain('填完后');
+    // A typed total (the switch on) is not computed and gets no hint.
+    await user.click(screen.getByRole('checkbox', { name: /手工填写合计/ }));
+    const other = cell('（二）部分公开（区分处理的，只计这一情形，不计其他情形） 总计');
+    expect(other.value).toBe('');
+    expect(other.placeholder).toBe('');
+  });
+
   it('moves like a spreadsheet: arrows and Enter between value cells, across merged labels', async () => {
     const user = userEvent.setup();
     renderEditor(report2024(), '三');

@@ -6,6 +6,9 @@ import { neighbour, parseBlock, pasteTargets, type Direction } from './grid-navi
 
 const SEVERITY_CLASS = { error: 'cell-error', warning: 'cell-warning', info: '' } as const;
 
+/** Why a computed total is still empty: it waits for every cell it adds up (a partial sum would be wrong). */
+export const PENDING_TOTAL_HINT = '本行（列）各格填完后自动计算';
+
 function moveFocus(table: TableDef, key: string, direction: Direction): boolean {
   const next = neighbour(table, key, direction);
   const el = next && document.getElementById(cellDomId(next));
@@ -20,6 +23,7 @@ export const GridCellInput = memo(function GridCellInput({ def, table }: { def: 
   const store = useStore();
   const { text, problems, computed } = useCell(def.key);
   const tipId = useId();
+  const hintId = useId();
   const open = problems.filter((p) => !p.acknowledged);
   const worst = open.find((p) => p.severity === 'error') ?? open[0];
   const cls = ['cell-input', computed ? 'cell-computed' : '', worst ? SEVERITY_CLASS[worst.severity] : '', problems.length && !open.length ? 'cell-acknowledged' : '']
@@ -49,6 +53,9 @@ export const GridCellInput = memo(function GridCellInput({ def, table }: { def: 
   };
 
   const message = open.map((p) => p.message).join('\n');
+  const pending = computed && text === '';
+  const describedBy = [pending ? hintId : '', open.length ? tipId : ''].filter(Boolean).join(' ');
+  const title = computed ? `${pending ? PENDING_TOTAL_HINT : '自动计算'}${message ? `\n${message}` : ''}` : message || undefined;
   return (
     <span className="cell">
       <input
@@ -60,15 +67,21 @@ export const GridCellInput = memo(function GridCellInput({ def, table }: { def: 
         spellCheck={false}
         aria-label={`${def.row} ${def.column}`}
         aria-invalid={worst?.severity === 'error' ? true : undefined}
-        aria-describedby={open.length ? tipId : undefined}
+        aria-describedby={describedBy || undefined}
         readOnly={computed}
-        title={computed ? `自动计算${message ? `\n${message}` : ''}` : message || undefined}
+        placeholder={pending ? '—' : undefined}
+        title={title}
         value={text}
         onChange={(e) => store.setCell(def.key, e.target.value)}
         onFocus={(e) => e.target.select()}
         onKeyDown={onKeyDown}
         onPaste={onPaste}
       />
+      {pending && (
+        <span id={hintId} className="visually-hidden">
+          {PENDING_TOTAL_HINT}
+        </span>
+      )}
       {open.length > 0 && (
         <span id={tipId} role="tooltip" className={`cell-tip ${worst?.severity === 'error' ? 'tip-error' : 'tip-warning'}`}>
           {open.map((p, i) => (
