@@ -18,6 +18,12 @@ export type DocumentModel = {
 
 export const reportTitle = (report: Report): string => `${report.meta.agency}${report.meta.year}年政府信息公开工作年度报告`;
 
+/** A name Windows accepts: forbidden and control characters become “_”; no trailing dots or spaces. */
+export const safeFileName = (name: string): string => name.replace(/[\\/:*?"<>|\u0000-\u001F]/g, '_').trim().replace(/[. ]+$/, '') || '_';
+
+/** `<机关名称><年份>年政府信息公开工作年度报告.<ext>`, safe as a Windows file name. */
+export const reportFileName = (report: Report, ext: 'docx' | 'txt' | 'json'): string => `${safeFileName(reportTitle(report))}.${ext}`;
+
 /** YYYY-MM-DD → YYYY年M月D日 */
 export function chineseDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cellDisplay, reportTitle } from '../../src/core/document';
+import { cellDisplay, reportFileName, reportTitle, safeFileName } from '../../src/core/document';
 import { labelText, tableGrid } from '../../src/core/layout';
 import { reportFormat, type Report } from '../../src/core/report';
-import { docxFileName, renderDocx } from '../../src/render/docx';
+import { renderDocx } from '../../src/render/docx';
 import { loadExample } from '../support/examples';
 import { all, attr, bodyChildren, kid, kids, openDocx, tableAnchors, textOf, val, W, type OpenedDocx, type XmlAnchor } from './docx/ooxml';
 
@@ -347,8 +347,10 @@ describe('Word document content edge cases', () => {
 
   it('names the file after the report title, without characters Windows forbids', () => {
     const report = loadExample('2024');
-    expect(docxFileName(report)).toBe(`${reportTitle(report)}.docx`);
+    expect(reportFileName(report, 'docx')).toBe(`${reportTitle(report)}.docx`);
     report.meta.agency = '某局/办公室:"试点"';
-    expect(docxFileName(report)).toBe('某局_办公室__试点_2024年政府信息公开工作年度报告.docx');
+    expect(reportFileName(report, 'docx')).toBe('某局_办公室__试点_2024年政府信息公开工作年度报告.docx');
+    expect(reportFileName(report, 'json')).toBe('某局_办公室__试点_2024年政府信息公开工作年度报告.json');
+    expect(safeFileName('已损坏的草稿-a|b. ')).toBe('已损坏的草稿-a_b');
   });
 });

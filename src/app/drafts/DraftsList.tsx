@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { safeFileName } from '../../core/document';
 import { navigate } from '../shell/route';
 import { downloadText } from '../shared/download';
 import { deleteDraft, listDraftsWithDamaged, storageErrorText, type DamagedDraft, type DraftSummary } from './draft-storage';
@@ -46,7 +47,7 @@ export function DraftsList({ onContinue }: { onContinue: (id: string) => void })
           <li key={d.id}>
             <strong>{d.name}</strong>：{d.reason}
             <div>
-              <button type="button" className="button" onClick={() => downloadText(d.raw, `已损坏的草稿-${d.name.replace(/[\\/:*?"<>|\s]+/g, '_')}.json`, 'application/json')}>
+              <button type="button" className="button" onClick={() => downloadText(d.raw, `${safeFileName(`已损坏的草稿-${d.name}`)}.json`, 'application/json')}>
                 下载原始内容（JSON）
               </button>
               <button type="button" className="button button-danger" onClick={() => void removeDamaged(d)} aria-label={`删除已损坏的草稿 ${d.name}`}>

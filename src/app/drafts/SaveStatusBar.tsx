@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { serializeReport } from '../../core/report';
-import { reportTitle } from '../../core/document';
+import { reportFileName } from '../../core/document';
 import { downloadText } from '../shared/download';
 import { useStore } from '../store/store-context';
 import type { Autosaver } from './autosave';
@@ -11,7 +11,7 @@ const time = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour12
 export function SaveStatusBar({ saver }: { saver: Autosaver }) {
   const store = useStore();
   const status = useSyncExternalStore(saver.subscribe, saver.getStatus);
-  const downloadMine = () => downloadText(serializeReport(store.getReport()), `${reportTitle(store.getReport())}.json`, 'application/json');
+  const downloadMine = () => downloadText(serializeReport(store.getReport()), reportFileName(store.getReport(), 'json'), 'application/json');
   if (status.state === 'conflict') {
     return (
       <div className="notice notice-error" role="alert">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { reportTitle } from '../../core/document';
+import { reportFileName } from '../../core/document';
 import { serializeReport } from '../../core/report';
 import { renderText } from '../../render/text';
 import { downloadBytes, downloadText } from '../shared/download';
@@ -18,14 +18,13 @@ export function PreviewPage() {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
-  const title = reportTitle(report);
 
   const exportWord = async () => {
     setConfirming(false);
     setBusy(true);
     setProblem('');
     try {
-      downloadBytes(new Uint8Array(await wordBytes(report)), `${title}.docx`, DOCX_TYPE);
+      downloadBytes(new Uint8Array(await wordBytes(report)), reportFileName(report, 'docx'), DOCX_TYPE);
     } catch (e) {
       setProblem(`生成 Word 文件失败：${e instanceof Error ? e.message : String(e)}。可先导出文本文件或报告文件（JSON）。`);
     } finally {
@@ -40,10 +39,10 @@ export function PreviewPage() {
         <button type="button" className="button" disabled={busy} onClick={() => (errors.length ? setConfirming(true) : void exportWord())}>
           {busy ? '正在生成 Word…' : '导出 Word'}
         </button>
-        <button type="button" className="button button-quiet" onClick={() => downloadText(renderText(report), `${title}.txt`)}>
+        <button type="button" className="button button-quiet" onClick={() => downloadText(renderText(report), reportFileName(report, 'txt'))}>
           导出文本（.txt）
         </button>
-        <button type="button" className="button button-quiet" onClick={() => downloadText(serializeReport(report), `${title}.json`, 'application/json')}>
+        <button type="button" className="button button-quiet" onClick={() => downloadText(serializeReport(report), reportFileName(report, 'json'), 'application/json')}>
           导出报告文件（JSON）
         </button>
       </div>
