@@ -1,4 +1,5 @@
 import type { CellDef, FormatDef, PartDef, TableDef } from '../../templates';
+import { labelText, type RowPiece } from './layout';
 import { formatValue } from './numbers';
 import { reportFormat, type Block, type NarrativePartId, type Report } from './report';
 
@@ -62,4 +63,11 @@ export function documentOf(report: Report): DocumentModel {
 export function cellDisplay(report: Pick<Report, 'values' | 'written'>, def: Pick<CellDef, 'key'>): string {
   const v = report.values[def.key];
   return v !== undefined ? formatValue(v) : (report.written[def.key] ?? '');
+}
+
+/** What a table position prints in every rendering: text where a merged cell starts, nothing where it continues. */
+export function pieceText(report: Pick<Report, 'values' | 'written'>, piece: RowPiece): string {
+  if (!piece.starts) return '';
+  const { cell } = piece.anchor;
+  return cell.type === 'value' ? cellDisplay(report, cell) : labelText(cell);
 }

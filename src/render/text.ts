@@ -1,5 +1,5 @@
-import { cellDisplay, documentOf, type Section } from '../core/document';
-import { labelText, rowPieces, tableGrid } from '../core/layout';
+import { documentOf, pieceText, type Section } from '../core/document';
+import { rowPieces, tableGrid } from '../core/layout';
 import type { Report } from '../core/report';
 
 // The report as plain text in the standard layout, ready to paste into a web CMS.
@@ -10,10 +10,7 @@ export function renderTable(report: Report, section: Extract<Section, { kind: 't
   const grid = tableGrid(section.table);
   const lines: string[] = [];
   for (let r = 0; r < grid.rowCount; r++) {
-    const cells = rowPieces(grid, r).map(({ anchor, starts }) => {
-      if (!starts) return '';
-      return anchor.cell.type === 'value' ? cellDisplay(report, anchor.cell) : labelText(anchor.cell);
-    });
+    const cells = rowPieces(grid, r).map((piece) => pieceText(report, piece));
     lines.push(cells.join('\t'));
   }
   return lines;

@@ -1,5 +1,5 @@
-import { cellDisplay, documentOf } from '../../core/document';
-import { labelText, rowPieces, tableGrid } from '../../core/layout';
+import { documentOf, pieceText } from '../../core/document';
+import { rowPieces, tableGrid } from '../../core/layout';
 import type { Report } from '../../core/report';
 
 /** The report as it will print: title, opening, six parts, tables with their merged headers, signature. */
@@ -41,11 +41,14 @@ export function DocumentPreview({ report }: { report: Report }) {
                   <tr key={r}>
                     {rowPieces(tableGrid(section.table), r)
                       .filter((p) => p.starts)
-                      .map(({ anchor }) => (
-                        <td key={anchor.col} colSpan={anchor.colSpan} rowSpan={anchor.rowSpan} className={anchor.cell.type === 'value' ? 'num' : 'lbl'}>
-                          {anchor.cell.type === 'value' ? cellDisplay(report, anchor.cell) : labelText(anchor.cell)}
-                        </td>
-                      ))}
+                      .map((piece) => {
+                        const { anchor } = piece;
+                        return (
+                          <td key={anchor.col} colSpan={anchor.colSpan} rowSpan={anchor.rowSpan} className={anchor.cell.type === 'value' ? 'num' : 'lbl'}>
+                            {pieceText(report, piece)}
+                          </td>
+                        );
+                      })}
                   </tr>
                 ))}
               </tbody>

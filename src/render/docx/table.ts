@@ -16,8 +16,8 @@ import {
   type IXmlableObject,
 } from 'docx';
 import type { TableDef } from '../../../templates';
-import { cellDisplay } from '../../core/document';
-import { labelText, rowPieces, tableGrid, type Anchor } from '../../core/layout';
+import { pieceText } from '../../core/document';
+import { rowPieces, tableGrid, type Anchor } from '../../core/layout';
 import type { Report } from '../../core/report';
 import { columnWidths } from './columns';
 import { FONT } from './fonts';
@@ -166,8 +166,9 @@ export function renderTableDocx(report: Report, table: TableDef): FileChild {
   for (let r = 0; r < grid.rowCount; r++) {
     const keepNext = keepsWithNext(table, r);
     const row: IXmlableObject[] = [rowPropertiesOf(r < table.headerRows)];
-    for (const { anchor, starts } of rowPieces(grid, r)) {
-      const text = !starts ? '' : anchor.cell.type === 'value' ? cellDisplay(report, anchor.cell) : labelText(anchor.cell);
+    for (const piece of rowPieces(grid, r)) {
+      const { anchor, starts } = piece;
+      const text = pieceText(report, piece);
       let width = 0;
       for (let c = anchor.col; c < anchor.col + anchor.colSpan; c++) width += widths[c]!;
       const merge: Merge = anchor.rowSpan > 1 ? (starts ? 'restart' : 'continue') : undefined;
