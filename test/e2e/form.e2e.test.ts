@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatForYear } from '../../templates';
@@ -36,6 +37,7 @@ const BALANCE_ERROR = /第一项加第二项之和应等于第三项加第四项
 const TOTAL_ERROR = /“（七）总计”应等于（一）至（六）各项办理结果之和/;
 
 const run = haveTools('chromium');
+const EXAMPLES = resolve(import.meta.dirname, '../../examples');
 
 describe.skipIf(!run)('guided form in Chromium', () => {
   let server: StaticServer;
@@ -134,6 +136,65 @@ describe.skipIf(!run)('guided form in Chromium', () => {
     await page.getByRole('heading', { name: '已保存的草稿' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   }, 90_000);
+
+  const openExample = async (file: string) => {
+    await page.getByRole('link', { name: '新建或打开报告' }).click();
+    await page.locator('input[type=file]').nth(1).setInputFiles(resolve(EXAMPLES, file));
+    await page.getByRole('navigation', { name: '报告各部分' }).waitFor();
+  };
+  const expectNoSerious = async (where: string) => {
+    const violations = await seriousViolations(page);
+    expect({ where, violations }).toEqual({ where, violations: [] });
+  };
+
+  it('has no serious or critical accessibility violations with errors, warnings and an open acknowledge form showing', async () => {
+    await openExample('qinghe-2024.json');
+    await goPart(/^三、/);
+    await cell(ROW.next, '自然人').fill('999'); // breaks the balance of the 自然人 column: an error
+    await cell(ROW.r1, '法律服务机构').fill(''); // one blank cell in its row: a warning at that cell
+    await expect.poll(() => page.locator('table.grid input.cell-error').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('table.grid input.cell-warning').count()).toBeGreaterThan(0);
+    expect(await panel().getByText(BALANCE_ERROR).count()).toBeGreaterThan(0);
+    // The empty computed total explains itself.
+    expect(await cell(ROW.r1, '总计').getAttribute('placeholder')).toBe('—');
+    await expectNoSerious('表三：错误与警告');
+    await cell(ROW.next, '自然人').focus(); // its tooltip shows
+    await expectNoSerious('表三：聚焦有错误的格子');
+    await panel().getByRole('button', { name: '数字无误，确认此警告…' }).first().click();
+    await panel().getByLabel('确认理由').waitFor();
+    await expectNoSerious('表三：确认警告的表单');
+    await panel().getByRole('button', { name: '取消' }).click();
+
+    await goPart(/预览与导出/);
+    await page.getByRole('button', { name: '导出 Word' }).click();
+    await page.getByRole('alertdialog').waitFor();
+    await expectNoSerious('导出 Word 前的确认');
+    await page.getByRole('button', { name: '返回修改' }).click();
+  }, 120_000);
+
+  it('has no serious or critical accessibility violations on a 2019-format report', async () => {
+    await openExample('linjiang-2020.json');
+    await expect.poll(() => page.getByRole('navigation', { name: '报告各部分' }).textContent()).toContain('2019年格式');
+    for (const name of [/^基本信息/, /^二、/, /^三、/, /^四、/, /^五、/, /预览与导出/]) {
+      await goPart(name);
+      await expectNoSerious(`2019 年格式 ${String(name)}`);
+    }
+  }, 120_000);
+
+  it('has no serious or critical accessibility violations on 检查已有报告 with results', async () => {
+    const parsed = parseReport(readFileSync(resolve(EXAMPLES, 'qinghe-2024.json'), 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.error);
+    // The example's text with one figure changed, so the check has an error to show.
+    const report = { ...parsed.report, values: { ...parsed.report.values, 't3.next.natural': 999 } };
+    await page.getByRole('link', { name: '检查已有报告' }).click();
+    await page.getByRole('heading', { name: '检查已有报告' }).waitFor();
+    await page.locator('summary', { hasText: '或粘贴报告全文' }).click();
+    await page.getByLabel('报告全文').fill(renderText(report));
+    await page.getByRole('button', { name: '检查粘贴的文字' }).click();
+    await page.locator('.check-results').waitFor();
+    await expect.poll(() => page.locator('.check-results').textContent()).toMatch(/错误/);
+    await expectNoSerious('检查已有报告：结果');
+  }, 120_000);
 
   it('made no request outside its own origin and raised no page errors (CSP included)', () => {
     expect(foreignRequests).toEqual([]);
