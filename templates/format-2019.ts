@@ -119,6 +119,5 @@ export const FORMAT_2019: FormatDef = {
   facts: {
     ...APPLICATION_FACTS,
     regulations: ['t2.regulations.made', 't2.regulations.published', 't2.regulations.total'],
-    baseline: [],
   },
 };

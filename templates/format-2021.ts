@@ -92,6 +92,5 @@ export const FORMAT_2021: FormatDef = {
     ...APPLICATION_FACTS,
     regulations: ['t2.regulations.issued', 't2.regulations.repealed', 't2.regulations.inForce'],
     unpaidFeeTotal: t3Key('r6_2', 'total'),
-    baseline: DOC_ROWS.map((r) => `t2.${r.id}.inForce`),
   },
 };

@@ -26,7 +26,3 @@ export function formatById(id: FormatId): FormatDef {
   if (!match) throw new RangeError(`未知的报告格式：${id}`);
   return match;
 }
-
-export function isFormatId(id: unknown): id is FormatId {
-  return FORMATS.some((f) => f.id === id);
-}

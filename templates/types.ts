@@ -120,8 +120,6 @@ export type Facts = {
   unpaidFeeTotal?: string;
   /** last year's cell → this year's cell, when continuing from last year's report. */
   carryOver: readonly { from: string; to: string }[];
-  /** 2021: last year's 现行有效件数 kept as the base of the cross-year check. */
-  baseline: readonly string[];
 };
 
 export type FormatDef = {

@@ -1,38 +1,9 @@
-import JSZip from 'jszip';
+import { decodeEntities } from './markup';
 import { cleanCellText } from './normalize';
 import type { SourceBlock, SourceCell } from './source';
 
 // A Word document: paragraphs of word/document.xml become lines, tables become rows. A cell spanning
 // columns (gridSpan) is read once; a cell continuing a vertical merge (vMerge) is marked covered.
-
-export type DocxRead = { ok: true; blocks: SourceBlock[] } | { ok: false; error: string };
-
-/** Larger than any real report; protects the reader from a compressed bomb. */
-const MAX_XML = 50 * 1024 * 1024;
-
-export async function docxToBlocks(bytes: Uint8Array): Promise<DocxRead> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    return { ok: false, error: '不是有效的 Word（.docx）文件：文件已损坏，或是改了扩展名的其他文件。请在 Word 中重新“另存为” .docx。' };
-  }
-  return zipToBlocks(zip);
-}
-
-/** The same from an archive already opened (a caller that inspected it first need not unzip it twice). */
-export async function zipToBlocks(zip: JSZip): Promise<DocxRead> {
-  const entry = zip.file('word/document.xml');
-  if (!entry) return { ok: false, error: '这个 .docx 文件中没有正文（缺少 word/document.xml），文件可能已损坏。' };
-  const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
-  if (typeof size === 'number' && size > MAX_XML) return { ok: false, error: '这个 .docx 文件的正文大得异常（超过 50 MB），未读取。' };
-  // Bytes decoded by the platform's TextDecoder: a third faster than jszip's own string decoding.
-  const xml = UTF8.decode(await entry.async('uint8array'));
-  if (xml.length > MAX_XML) return { ok: false, error: '这个 .docx 文件的正文大得异常（超过 50 MB），未读取。' };
-  return { ok: true, blocks: documentXmlToBlocks(xml) };
-}
-
-const UTF8 = new TextDecoder('utf-8');
 
 type Table = { rows: SourceCell[][]; row: SourceCell[] | null; cell: { text: string; covered: boolean } | null };
 
@@ -117,7 +88,7 @@ export function documentXmlToBlocks(xml: string): SourceBlock[] {
     if (xml.charCodeAt(i) !== LT) {
       let end = xml.indexOf('<', i);
       if (end < 0) end = n;
-      if (inText && hidden === 0) paragraph += decodeXml(xml.slice(i, end));
+      if (inText && hidden === 0) paragraph += decodeEntities(xml.slice(i, end));
       i = end;
       continue;
     }
@@ -213,25 +184,4 @@ export function documentXmlToBlocks(xml: string): SourceBlock[] {
   }
   endParagraph();
   return blocks;
-}
-
-function decodeXml(s: string): string {
-  return s.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-f]+|#\d+);/gi, (_, e: string) => {
-    switch (e) {
-      case 'lt':
-        return '<';
-      case 'gt':
-        return '>';
-      case 'amp':
-        return '&';
-      case 'quot':
-        return '"';
-      case 'apos':
-        return "'";
-      default: {
-        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-      }
-    }
-  });
 }

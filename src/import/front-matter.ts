@@ -93,6 +93,6 @@ export function findEnding(blocks: readonly SourceBlock[], agency: string): Endi
     if (isAgency(blocks[i - 1]) || lastText) return { date, keep: isAgency(blocks[i - 1]) ? i - 1 : i };
   }
   let end = blocks.length;
-  while (end > 0 && blocks[end - 1]!.kind === 'text' && blocks[end - 1]!.kind === 'text' && textAt(end - 1).trim() === '') end--;
+  while (end > 0 && blocks[end - 1]!.kind === 'text' && textAt(end - 1).trim() === '') end--;
   return { date: '', keep: isAgency(blocks[end - 1]) ? end - 1 : end };
 }

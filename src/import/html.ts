@@ -85,9 +85,8 @@ export function htmlToBlocks(html: string): SourceBlock[] {
         table.cell = { text: '', colSpan: span(token.attrs.colspan), rowSpan: span(token.attrs.rowspan) };
       } else if ((name === 'td' || name === 'th') && token.type === 'close') {
         closeCell(table);
-      } else if (table.cell && (name === 'br' || name === 'p' || name === 'div')) {
-        // A label wrapped inside its cell: the pieces belong together.
       }
+      // Other tags inside a table (br, p, div in a cell) break no line: a wrapped label's pieces belong together.
       continue;
     }
     if (BLOCK.has(name)) flushLine();

@@ -66,14 +66,14 @@ const OTHER_2021: Category = {
   ],
 };
 
-export const T3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
-export const T3_ROW_NEW = '一、本年新收政府信息公开申请数量';
-export const T3_ROW_CARRIED = '二、上年结转政府信息公开申请数量';
-export const T3_ROW_RESULTS = '三、本年度办理结果';
-export const T3_ROW_TOTAL = '（七）总计';
-export const T3_ROW_NEXT = '四、结转下年度继续办理';
+const T3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+const T3_ROW_NEW = '一、本年新收政府信息公开申请数量';
+const T3_ROW_CARRIED = '二、上年结转政府信息公开申请数量';
+const T3_ROW_RESULTS = '三、本年度办理结果';
+const T3_ROW_TOTAL = '（七）总计';
+const T3_ROW_NEXT = '四、结转下年度继续办理';
 
-type Table3 = { table: TableDef; cells: CellDef[]; rules: LinearRule[]; resultRows: string[] };
+type Table3 = { table: TableDef; cells: CellDef[]; rules: LinearRule[] };
 
 /** Builds table 三; `format` only decides the shape of row （六）. */
 export function buildTable3(format: '2019' | '2021'): Table3 {
@@ -159,7 +159,7 @@ export function buildTable3(format: '2019' | '2021'): Table3 {
       statement: '本年“上年结转”应等于上年报告的“结转下年度继续办理”',
     });
   }
-  return { table: { id: 't3', part: '三', columns: 10, headerRows: 3, rows }, cells: collect.cells, rules, resultRows };
+  return { table: { id: 't3', part: '三', columns: 10, headerRows: 3, rows }, cells: collect.cells, rules };
 }
 
 /** Last year's 结转下年度 becomes this year's 上年结转, column by column. */

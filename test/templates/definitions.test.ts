@@ -49,7 +49,7 @@ describe.each(FORMATS.map((f) => [f.id, f] as const))('format %s', (_id, format:
   it('has facts that point to existing cells', () => {
     const keys = new Set(format.cells.map((c) => c.key));
     const f = format.facts;
-    const refs = [f.received, f.carriedFromLastYear, f.handled, f.carriedToNextYear, f.reviewTotal, ...f.litigationTotals, ...f.regulations, ...f.baseline, ...f.carryOver.map((c) => c.to)];
+    const refs = [f.received, f.carriedFromLastYear, f.handled, f.carriedToNextYear, f.reviewTotal, ...f.litigationTotals, ...f.regulations, ...f.carryOver.map((c) => c.to)];
     if (f.unpaidFeeTotal) refs.push(f.unpaidFeeTotal);
     for (const r of refs) expect(keys.has(r), r).toBe(true);
   });

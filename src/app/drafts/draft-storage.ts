@@ -159,10 +159,6 @@ export async function listDraftsWithDamaged(): Promise<DraftListing> {
   return { drafts: drafts.sort((a, b) => b.savedAt.localeCompare(a.savedAt)), damaged };
 }
 
-export async function listDrafts(): Promise<DraftSummary[]> {
-  return (await listDraftsWithDamaged()).drafts;
-}
-
 export async function deleteDraft(id: string): Promise<void> {
   await del(DRAFT_PREFIX + id, store());
   knownRevisions.delete(id);

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/app/shell/App';
 import { Autosaver } from '../../../src/app/drafts/autosave';
-import { listDrafts, loadDraft } from '../../../src/app/drafts/draft-storage';
+import { listDraftsWithDamaged, loadDraft } from '../../../src/app/drafts/draft-storage';
 import { newReport } from '../../../src/core/new-report';
 import { renderEditor } from '../support/render-editor';
 
@@ -36,7 +36,7 @@ describe('autosave and restore (fake IndexedDB)', () => {
     // “约3件” is no number, so the row's total stays open rather than showing a partial sum.
     expect((screen.getByRole('textbox', { name: '（一）予以公开 总计' }) as HTMLInputElement).value).toBe('');
 
-    const drafts = await listDrafts();
+    const { drafts } = await listDraftsWithDamaged();
     expect(drafts.map((d) => [d.agency, d.year])).toContainEqual(['恢复测试局', 2024]);
     const stored = await loadDraft(drafts.find((d) => d.agency === '恢复测试局')!.id);
     expect(stored?.report.written['t3.r1.commercial']).toBe('约3件');
