@@ -13,6 +13,8 @@ export type ParsedCell =
 
 /** Written for "nothing": kept as not filled, never silently 0. */
 const BLANK_MARKERS = new Set(['', '无', '/', '\\', '—', '——', '-', '--', '空', '暂无', '––', '–']);
+/** Whether a cell's (normalised) text is one of the ways tables mark a blank: “无”, “/”, “—”… or nothing. */
+export const isBlankMarker = (s: string): boolean => BLANK_MARKERS.has(s);
 const COUNT_UNITS = /^(\d+)(件|个|条|项|次|人次|宗|起|家)$/;
 const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 
@@ -38,7 +40,7 @@ function integer(digits: string): number | undefined {
 
 export function parseCell(raw: string, kind: ValueKind): ParsedCell {
   const s = normalizeNumberText(raw);
-  if (BLANK_MARKERS.has(s)) return { status: 'blank', marker: s };
+  if (isBlankMarker(s)) return { status: 'blank', marker: s };
   switch (kind) {
     case 'count':
       return parseCount(s);

@@ -1,7 +1,7 @@
 import type { CellDef, FormatDef, TableDef } from '../../templates';
 import type { Anchor } from '../core/layout';
 import { writeCellText } from '../core/cell-input';
-import { parseCell, formatValue, type CellValue } from '../core/numbers';
+import { formatValue, isBlankMarker, parseCell, type CellValue } from '../core/numbers';
 import { cellIndex } from '../core/report';
 import type { Finding } from '../core/checker';
 import { cleanCellText, labelKey } from './normalize';
@@ -18,10 +18,9 @@ export type TableReading = {
   rowsFound: number;
 };
 
-const BLANK_WORDS = new Set(['无', '空', '暂无', '/', '\\', '—', '——', '-', '--', '–', '––']);
 /** A number, possibly with a unit or a word around it ("约37件", "22.36万元"); not a label that happens to hold a digit. */
 const looksLikeValue = (s: string): boolean =>
-  s === '' || BLANK_WORDS.has(s) || (/\d/.test(s) && s.length <= 16 && (s.match(/[\u3400-\u9fff]/g)?.length ?? 0) <= 3);
+  isBlankMarker(s) || (/\d/.test(s) && s.length <= 16 && (s.match(/[\u3400-\u9fff]/g)?.length ?? 0) <= 3);
 const quote = (cells: readonly string[]): string => cells.map((c) => `“${c}”`).join(' ');
 
 type Row = { cells: string[]; aligned: boolean };
