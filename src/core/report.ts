@@ -90,6 +90,13 @@ function pathText(path: readonly PropertyKey[]): string {
   return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : /^[A-Za-z_]\w*$/.test(String(p)) ? `${s}${s ? '.' : ''}${String(p)}` : `${s}["${String(p)}"]`), '');
 }
 
+/** Text decoded from UTF-16 or UTF-32 as if it were UTF-8 is full of NULs (or starts with a mangled byte-order mark). */
+function encodingProblem(text: string): string | undefined {
+  const head = text.slice(0, 200);
+  if (!head.includes('\u0000') && !/^(\uFFFD\uFFFD|\u00FF\u00FE|\u00FE\u00FF)/.test(head)) return undefined;
+  return '文件的编码看来是 UTF-16 或 UTF-32（记事本中称“Unicode”），不是 UTF-8，无法作为 JSON 读取。请用记事本打开它，“另存为”时把编码选为“UTF-8”后再打开。';
+}
+
 /** Parses and validates a report file's text. Never throws: a bad file becomes an error message naming the place. */
 export function parseReport(text: string): LoadResult {
   let data: unknown;
@@ -97,6 +104,8 @@ export function parseReport(text: string): LoadResult {
     // Notepad on Windows starts UTF-8 files with a byte-order mark, which JSON.parse refuses.
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
+    const encoding = encodingProblem(text);
+    if (encoding) return { ok: false, error: encoding };
     const at = jsonSyntaxError(text.replace(/^\uFEFF/, ''));
     return { ok: false, error: `不是有效的 JSON：第 ${at.line} 行第 ${at.column} 列${at.reason}。文件可能被截断或被其他程序改动过，请使用本程序导出的报告文件。` };
   }
@@ -107,13 +116,23 @@ const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字',
 const zhMessages = zhCN().localeError;
 
 const typeName = (t: string) => TYPE_NAMES[t] ?? t;
-const valueType = (v: unknown) => (v === null ? '空值 null' : Array.isArray(v) ? '列表' : typeName(typeof v));
+const valueType = (v: unknown) => (v === null ? '空值 null' : Array.isArray(v) ? '列表' : typeof v === 'boolean' ? `“${v}”` : typeName(typeof v));
 
 /** zod's Chinese messages, with the kinds of value in words and a missing field called missing (not "undefined"). */
 function issueText(issue: Parameters<typeof zhMessages>[0]): ReturnType<typeof zhMessages> {
   if (issue.code !== 'invalid_type') return zhMessages(issue);
   if (issue.input === undefined) return `缺少这一项（应为${typeName(issue.expected)}）`;
   return `应为${typeName(issue.expected)}，文件中是${valueType(issue.input)}`;
+}
+
+/** zod says only “无效输入” when no branch of a union fits (a cell holding true or an object): name what fits and what is there. */
+function unionText(issue: z.core.$ZodIssue, data: unknown): string | undefined {
+  if (issue.code !== 'invalid_union') return undefined;
+  const expected = [...new Set(issue.errors.flatMap((branch) => branch.flatMap((i) => (i.code === 'invalid_type' ? [typeName(i.expected)] : []))))];
+  if (expected.length === 0) return undefined;
+  const input = issue.path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), data);
+  const hint = issue.path[0] === 'values' ? '。单元格请写数字（如 12），不是数字的内容（如 "无"）请写成带引号的文字' : '';
+  return `应为${expected.join('或')}，文件中是${valueType(input)}${hint}`;
 }
 
 type JsonSyntaxError = { line: number; column: number; reason: string };
@@ -208,7 +227,7 @@ export function validateReport(data: unknown): LoadResult {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const more = parsed.error.issues.length > 1 ? `（另有 ${parsed.error.issues.length - 1} 处问题）` : '';
-    return { ok: false, error: `${pathText(issue.path) || '（根）'}：${issue.message}${more}` };
+    return { ok: false, error: `${pathText(issue.path) || '（根）'}：${unionText(issue, upgraded.data) ?? issue.message}${more}` };
   }
   const report = parsed.data;
   const index = cellIndex(reportFormat(report));

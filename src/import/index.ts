@@ -1,5 +1,6 @@
 import { checkReport, type Finding } from '../core/checker';
 import { parseReport, type Report } from '../core/report';
+import { decodeText } from './decode-text';
 import { DAMAGED_ZIP, docxArchiveProblem, fileSizeProblem, readDocxBody } from './limits';
 import { readDocument, type ImportResult } from './read-report';
 import { textToBlocks } from './text-layout';
@@ -10,6 +11,7 @@ import { textToBlocks } from './text-layout';
 export type { ImportResult } from './read-report';
 export type { SourceKind } from './source';
 export { fileSizeProblem, MAX_FILE_BYTES } from './limits';
+export { decodeText } from './decode-text';
 
 export const IMPORT_EXTENSIONS = ['.json', '.txt', '.text', '.html', '.htm', '.docx', '.pdf'] as const;
 
@@ -55,19 +57,6 @@ export function importJson(text: string): ImportResult {
 const extensionOf = (name: string): string => /\.[^./\\]+$/.exec(name.toLowerCase())?.[0] ?? '';
 
 export const isImportable = (name: string): boolean => (IMPORT_EXTENSIONS as readonly string[]).includes(extensionOf(name));
-
-/** Decodes text files: UTF-8, or GB18030 (older Windows saves) when UTF-8 does not fit. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    try {
-      return new TextDecoder('gb18030').decode(bytes);
-    } catch {
-      return new TextDecoder('utf-8').decode(bytes);
-    }
-  }
-}
 
 /** Any supported file by its name. Never throws: a damaged or hostile file becomes an error. */
 export async function importFile(name: string, bytes: Uint8Array): Promise<ImportResult> {

@@ -129,6 +129,21 @@ describe('the installed command', () => {
   });
 });
 
+describe('file encodings', () => {
+  it.each(['utf-16le', 'utf-16be-bom', 'utf-16le-no-bom'])('checks a report file saved by Notepad as %s', async (kind) => {
+    const text = readFileSync(ex2024, 'utf8');
+    const le = Buffer.from(text, 'utf16le');
+    const bytes =
+      kind === 'utf-16le' ? Buffer.concat([Buffer.from([0xff, 0xfe]), le]) : kind === 'utf-16be-bom' ? Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le).swap16()]) : le;
+    const file = join(dir, `${kind}.json`);
+    writeFileSync(file, bytes);
+    const { code, out, err } = await run('check', file, '--json');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect((JSON.parse(out) as { agency: string }[])[0]!.agency).toBe('青禾市人民政府');
+  });
+});
+
 describe('usage mistakes', () => {
   it.each([
     [['new', '--year', '2024', '--agency', '某局', '--force=yes'], /选项 --force 不带取值/],

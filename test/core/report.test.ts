@@ -38,6 +38,26 @@ describe('parseReport', () => {
     expect(!r.ok && r.error).toBe('values["t3.r9.natural"]：未知的单元格（2021年格式中没有这个单元格）');
   });
 
+  it.each([
+    [true, '“true”'],
+    [{ n: 1 }, '对象'],
+  ])('says what a cell may hold when it holds %j', (value, shown) => {
+    const data = JSON.parse(serializeReport(loadExample('2024')));
+    data.values['t3.r1.natural'] = value;
+    const r = parseReport(JSON.stringify(data));
+    expect(!r.ok && r.error).toMatch(new RegExp(`^values\\["t3\\.r1\\.natural"\\]：应为数字或文字，文件中是${shown}。单元格请写数字`));
+    expect(!r.ok && r.error).not.toMatch(/无效输入/);
+  });
+
+  it('names the encoding when a UTF-16 file was read as UTF-8', () => {
+    const text = serializeReport(loadExample('2024'));
+    const asLatin = new TextDecoder('latin1').decode(new Uint8Array([0xff, 0xfe, ...[...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]));
+    const r = parseReport(asLatin);
+    expect(!r.ok && r.error).toMatch(/UTF-16.*“另存为”时把编码选为“UTF-8”/);
+    const nuls = parseReport(text.replace(/(.)/g, '$1\u0000'));
+    expect(!nuls.ok && nuls.error).toMatch(/UTF-16/);
+  });
+
   it('accepts a 2021-format key only in a 2021-format file', () => {
     const data = JSON.parse(serializeReport(loadExample('2020')));
     data.values['t3.r6_2.natural'] = 1;

@@ -1,3 +1,4 @@
+import { decodeText } from '../../import/decode-text';
 // Downloads made in the page itself (Blob + <a download>), so nothing is sent anywhere.
 
 export function downloadBytes(data: BlobPart, fileName: string, type: string): void {
@@ -15,7 +16,7 @@ export function downloadText(text: string, fileName: string, type = 'text/plain'
   downloadBytes(text, fileName, `${type};charset=utf-8`);
 }
 
-/** Reads a file the user picked. */
-export function readFileText(file: File): Promise<string> {
-  return file.text();
+/** Reads a file the user picked, in whatever encoding Windows saved it (UTF-8, UTF-16 “Unicode”, GB18030). */
+export async function readFileText(file: File): Promise<string> {
+  return decodeText(new Uint8Array(await file.arrayBuffer()));
 }
