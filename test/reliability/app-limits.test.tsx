@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CheckPage } from '../../src/app/check/CheckPage';
 import { StartPage } from '../../src/app/start/StartPage';
+import { serializeReport, type Report } from '../../src/core/report';
+import { loadExample } from '../support/examples';
 
 // In the app, a file over the limit is refused by its size: its content is never read into memory.
 
@@ -37,5 +39,18 @@ describe('size limit in the app', () => {
     await user.upload(screen.getByLabelText('导入报告文件（JSON）…'), hugeFile('报告.json'));
     expect((await screen.findByRole('alert')).textContent).toContain('无法读取“报告.json”：文件过大（60 MB，上限 50 MB）');
     expect(onOpen).not.toHaveBeenCalled();
+  });
+});
+
+describe('report files as Windows saves them', () => {
+  it('the start page opens a report file saved by Notepad as “Unicode” (UTF-16)', async () => {
+    const user = userEvent.setup();
+    const onOpen = vi.fn();
+    render(<StartPage onOpen={onOpen} storageProblem={undefined} />);
+    const text = serializeReport(loadExample('2024'));
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    await user.upload(screen.getByLabelText('导入报告文件（JSON）…'), new File([utf16], '报告.json'));
+    await waitFor(() => expect(onOpen).toHaveBeenCalledTimes(1));
+    expect((onOpen.mock.calls[0]![0] as Report).meta.agency).toBe('青禾市人民政府');
   });
 });
