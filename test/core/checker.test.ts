@@ -248,6 +248,19 @@ describe('warning rules', () => {
     expect(byRule(checkReport(gov), '期限')).toHaveLength(1);
   });
 
+  it.each([
+    ['政府部门', '县级以上人民政府部门为1月31日'],
+    ['乡镇街道', '乡镇、街道一般按当地规定，不晚于1月31日'],
+    ['其他', '参照政府部门，不晚于1月31日'],
+  ] as const)('期限 names the rule for a %s', (kind, basis) => {
+    const report = loadExample('2020');
+    report.meta.agencyKind = kind;
+    report.meta.publicationDate = '2021-02-03';
+    const [late] = byRule(checkReport(report), '期限');
+    expect(late?.message).toContain('晚于公开期限 2021年1月31日');
+    expect(late?.message).toContain(basis);
+  });
+
   it('an acknowledged warning keeps its reason in later checks', () => {
     const report = loadExample('2024');
     report.previous!.values['t3.next.natural'] = 9;

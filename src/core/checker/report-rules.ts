@@ -49,7 +49,7 @@ function checkMeta({ report, format }: Context): Finding[] {
         severity: 'warning',
         rule: '期限',
         ...notAtCell(null),
-        message: `落款日期 ${chineseDate(publicationDate)} 晚于公开期限 ${chineseDate(deadline)}（条例第四十九条：${government ? '县级以上地方人民政府为3月31日' : '政府部门为1月31日'}）。请核对日期。`,
+        message: `落款日期 ${chineseDate(publicationDate)} 晚于公开期限 ${chineseDate(deadline)}（${DEADLINE_BASIS[agencyKind]}）。请核对日期。`,
       });
     } else if (publicationDate <= `${year}-12-31`) {
       findings.push({
@@ -62,6 +62,14 @@ function checkMeta({ report, format }: Context): Finding[] {
   }
   return findings;
 }
+
+/** Where each kind of agency's deadline comes from (spec: 条例第四十九条; 乡镇/街道 follow local rules, often stricter). */
+const DEADLINE_BASIS: Record<Report['meta']['agencyKind'], string> = {
+  人民政府: '条例第四十九条：县级以上地方人民政府为3月31日',
+  政府部门: '条例第四十九条：县级以上人民政府部门为1月31日',
+  乡镇街道: '乡镇、街道一般按当地规定，不晚于1月31日',
+  其他: '其他机关单位一般参照政府部门，不晚于1月31日',
+};
 
 function checkNarrative({ report, format }: Context): Finding[] {
   const findings: Finding[] = [];
