@@ -43,6 +43,8 @@ export function tableSizeProblem(blocks: readonly SourceBlock[]): string | undef
   return undefined;
 }
 
+const UTF8 = new TextDecoder('utf-8');
+
 type ZipEntryInfo = { name: string; compressed: number; uncompressed: number };
 
 export const DAMAGED_ZIP = '不是有效的 Word（.docx）文件：文件已损坏，或是改了扩展名的其他文件。请在 Word 中重新“另存为” .docx。';
@@ -71,7 +73,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntryInfo[] | undefined {
     const nameLength = view.getUint16(p + 28, true);
     const extraLength = view.getUint16(p + 30, true);
     const commentLength = view.getUint16(p + 32, true);
-    const name = new TextDecoder().decode(bytes.subarray(p + 46, Math.min(bytes.length, p + 46 + nameLength)));
+    const name = UTF8.decode(bytes.subarray(p + 46, Math.min(bytes.length, p + 46 + nameLength)));
     entries.push({ name, compressed, uncompressed });
     p += 46 + nameLength + extraLength + commentLength;
   }
@@ -145,5 +147,5 @@ export async function readDocxBody(zip: JSZip): Promise<{ ok: true; xml: string 
     body.set(c, at);
     at += c.length;
   }
-  return { ok: true, xml: new TextDecoder('utf-8').decode(body) };
+  return { ok: true, xml: UTF8.decode(body) };
 }
