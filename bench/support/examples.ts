@@ -1,12 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { parseReport, type Report } from '../../src/core/report';
+import { loadExample as loadTestExample, repoPath } from '../../test/support/examples';
+import type { Report } from '../../src/core/report';
 
-// The repository's example reports, as the benchmarks use them.
+// The benchmarks name examples by file; the loading itself is the tests' helper.
 
-export const examplePath = (name: string): string => new URL(`../../examples/${name}`, import.meta.url).pathname;
+export const examplePath = (name: string): string => repoPath(`examples/${name}`);
+
+const BY_FILE: Record<string, '2024' | '2020'> = { 'qinghe-2024.json': '2024', 'linjiang-2020.json': '2020' };
 
 export function loadExample(name: string): Report {
-  const r = parseReport(readFileSync(examplePath(name), 'utf8'));
-  if (!r.ok) throw new Error(`${name}: ${r.error}`);
-  return r.report;
+  const which = BY_FILE[name];
+  if (!which) throw new Error(`${name}: not an example report`);
+  return loadTestExample(which);
 }

@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exampleReport } from '../support/example';
+import { loadExample } from '../../support/examples';
 import { renderEditor } from '../support/render-editor';
 
 afterEach(() => {
@@ -10,7 +10,7 @@ afterEach(() => {
   window.location.hash = '';
 });
 
-const example = () => exampleReport('qinghe-2024');
+const example = () => loadExample('2024');
 
 const cell = (name: string) => screen.getByRole('textbox', { name }) as HTMLInputElement;
 const panel = () => screen.getByRole('complementary', { name: '检查结果' });

@@ -3,7 +3,7 @@ import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderText } from '../../../src/render/text';
-import { exampleReport } from '../support/example';
+import { loadExample } from '../../support/examples';
 import { renderEditor } from '../support/render-editor';
 
 const renderDocx = vi.fn(async () => new Uint8Array([80, 75, 3, 4]));
@@ -31,7 +31,7 @@ afterEach(() => {
 describe('preview and export', () => {
   it('previews the document and exports the text report exactly as the core renders it', async () => {
     const user = userEvent.setup();
-    const report = exampleReport('qinghe-2024');
+    const report = loadExample('2024');
     renderEditor(report, 'preview');
     const paper = screen.getByRole('article', { name: '报告预览' });
     expect(paper.textContent).toContain('青禾市人民政府');
@@ -43,7 +43,7 @@ describe('preview and export', () => {
 
   it('exports Word directly when there are no errors', async () => {
     const user = userEvent.setup();
-    renderEditor(exampleReport('qinghe-2024'), 'preview');
+    renderEditor(loadExample('2024'), 'preview');
     await user.click(screen.getByRole('button', { name: '导出 Word' }));
     await vi.waitFor(() => expect(downloads).toHaveLength(1));
     expect(downloads[0]!.name).toBe('青禾市人民政府2024年政府信息公开工作年度报告.docx');
@@ -52,7 +52,7 @@ describe('preview and export', () => {
 
   it('lists the errors and asks before exporting Word from a report with errors', async () => {
     const user = userEvent.setup();
-    const { store } = renderEditor(exampleReport('qinghe-2024'), 'preview');
+    const { store } = renderEditor(loadExample('2024'), 'preview');
     store.setCell('t3.r1.natural', '1000');
     await user.click(screen.getByRole('button', { name: '导出 Word' }));
     const dialog = screen.getByRole('alertdialog');
@@ -69,7 +69,7 @@ describe('preview and export', () => {
 describe('part 一', () => {
   it('inserts the sentence with the figures of tables 三 and 四, and a later table change is flagged', async () => {
     const user = userEvent.setup();
-    const report = exampleReport('qinghe-2024');
+    const report = loadExample('2024');
     report.narrative['一'] = [{ type: 'paragraph', text: '主动公开、依申请公开、政府信息管理、平台建设、监督保障。' }];
     const { store } = renderEditor(report, '一');
     await user.click(screen.getByRole('button', { name: '插入申请和复议诉讼情况句子' }));
