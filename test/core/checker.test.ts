@@ -185,8 +185,19 @@ describe('warning rules', () => {
     const found = byRule(checkReport(report), '空白');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: 'warning', part: '三', row: null, column: null });
-    expect(found[0]!.cells).toHaveLength(23 * 6);
-    expect(found[0]!.message).toContain('表格有 23 行共 138 格未填写数字（如“一、本年新收政府信息公开申请数量”');
+    expect(found[0]!.cells).toHaveLength(22 * 6);
+    expect(found[0]!.message).toContain('表格有 22 行共 132 格未填写数字（如“一、本年新收政府信息公开申请数量”');
+  });
+
+  it('空白 does not ask the clerk to fill a total the form computes, but does for typed totals', () => {
+    const report = loadExample('2024');
+    delete report.values['t3.r3_2.legal'];
+    delete report.values['t3.r3_2.total'];
+    const auto = byRule(checkReport(report), '空白');
+    expect(auto.map((f) => f.cells)).toEqual([['t3.r3_2.legal']]);
+    report.typedTotals = true;
+    const typed = byRule(checkReport(report), '空白');
+    expect(typed.map((f) => f.cells)).toEqual([['t3.r3_2.legal', 't3.r3_2.total']]);
   });
 
   it('单位: money written in 元 is converted and flagged', () => {

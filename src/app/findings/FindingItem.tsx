@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { PartId } from '../../../templates';
 import { SEVERITY_LABEL, type Finding } from '../../core/checker';
 import { AcknowledgeForm } from './AcknowledgeForm';
+import { jumpCell } from '../store/report-store';
 
 const where = (f: Finding): string => [f.row, f.column].filter(Boolean).join(' · ');
 
@@ -24,7 +25,7 @@ export const FindingItem = memo(
   function FindingItem({ finding: f, itemKey, acknowledging, onJump, onStartAcknowledging, onStopAcknowledging, onWithdraw }: Props) {
     return (
       <li className={`finding finding-${f.severity}${f.acknowledged ? ' finding-acknowledged' : ''}`}>
-        <button type="button" className="finding-jump" onClick={() => onJump(f.part, f.cell)}>
+        <button type="button" className="finding-jump" onClick={() => onJump(f.part, jumpCell(f))}>
           <span className={`sev sev-${f.severity}`}>{f.acknowledged ? '已确认' : SEVERITY_LABEL[f.severity]}</span>
           {where(f) && <span className="finding-where">{where(f)}</span>}
           <span className="finding-message">{f.message}</span>

@@ -4,6 +4,7 @@ import { LazyCells, readCells } from './cell-states';
 import { notAtCell, sameAcknowledgement, type Finding, type Severity } from './finding';
 import { checkLinearRules, type PreviousData } from './linear';
 import { checkReportRules } from './report-rules';
+import { computedCells } from '../totals';
 import { checkValues } from './value-rules';
 
 export type { Finding, Severity } from './finding';
@@ -36,7 +37,8 @@ export function checkReport(report: Report, options: CheckOptions = {}): Finding
   const states = readCells(format, report);
   const previous = previousData(report, options);
   const findings = [
-    ...checkValues(format, states),
+    // A computed total waits for its addends, which the 空白 rule already names.
+    ...checkValues(format, states, report.typedTotals ? undefined : computedCells(format)),
     ...checkLinearRules({ format, year: report.meta.year, states, previous }),
     ...checkReportRules({ report, format, states, previous }),
   ];

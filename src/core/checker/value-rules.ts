@@ -6,7 +6,8 @@ import { atCell, notAtCell, type Finding } from './finding';
 
 const KIND_HINT = { count: '不小于 0 的整数', delta: '整数（减少写负数，如 -8）', money: '以万元为单位的金额，如 12.5' } as const;
 
-export function checkValues(format: FormatDef, states: CellStates): Finding[] {
+/** `computed`: totals the form computes, which stay empty until their addends are filled (not for the clerk to type). */
+export function checkValues(format: FormatDef, states: CellStates, computed: ReadonlySet<string> = NONE): Finding[] {
   const findings: Finding[] = [];
   for (const def of format.cells) {
     const s = states.get(def.key)!;
@@ -21,11 +22,12 @@ export function checkValues(format: FormatDef, states: CellStates): Finding[] {
       findings.push({ severity: 'warning', rule: '单位', ...atCell(def), message: `${s.note.message}。请统一以万元填写金额，数量栏只填数字。` });
     }
   }
-  findings.push(...checkBlanks(format, states));
+  findings.push(...checkBlanks(format, states, computed));
   return findings;
 }
 
 const MAX_BLANK_ROWS_LISTED = 5;
+const NONE: ReadonlySet<string> = new Set();
 
 /** Names what was written instead of a number ("无", "/"), which is not counted as 0. */
 function markerNote(defs: readonly CellDef[], states: CellStates): string {
@@ -33,14 +35,15 @@ function markerNote(defs: readonly CellDef[], states: CellStates): string {
   return markers.length ? `（写作${markers.map((m) => `“${m}”`).join('、')}的格子不计为 0）` : '';
 }
 
-function checkBlanks(format: FormatDef, states: CellStates): Finding[] {
+function checkBlanks(format: FormatDef, states: CellStates, computed: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
   for (const table of ['t2', 't3', 't4'] as TableId[]) {
     const cells = format.cells.filter((c) => c.table === table);
-    const blank = cells.filter((c) => states.get(c.key)?.state === 'blank');
+    const fillable = cells.filter((c) => !computed.has(c.key));
+    const blank = fillable.filter((c) => states.get(c.key)?.state === 'blank');
     if (blank.length === 0) continue;
     const part = cells[0]!.part;
-    if (blank.length === cells.length && blank.every((c) => (states.get(c.key) as { marker: string }).marker === '')) {
+    if (blank.length === fillable.length && blank.every((c) => (states.get(c.key) as { marker: string }).marker === '')) {
       findings.push({ severity: 'info', rule: '空白', ...notAtCell(part), cells: blank.map((c) => c.key), message: `第${part}部分的表格尚未填写。` });
       continue;
     }
