@@ -55,7 +55,7 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfRead> {
         items.push({ str: it.str, x: x!, y: y!, width: it.width, size: Math.hypot(a!, b!) || it.height || 10 });
       }
       if (items.length) anyText = true;
-      const rulings = items.length ? rulingsOf(await page.getOperatorList(), pdfjs.OPS) : { h: [], v: [] };
+      const rulings = items.length ? await pageRulings(page, pdfjs.OPS) : NO_RULINGS;
       blocks.push(...pageBlocks(items, rulings));
       page.cleanup();
     }
@@ -139,6 +139,17 @@ const multiply = (m: Matrix, n: readonly number[]): Matrix => [
 ];
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
+const NO_RULINGS: Rulings = { h: [], v: [] };
+
+/** A page's table borders; a damaged drawing stream only costs the borders, and the text is read without them. */
+async function pageRulings(page: { getOperatorList: () => Promise<OperatorList> }, ops: Ops): Promise<Rulings> {
+  try {
+    return rulingsOf(await page.getOperatorList(), ops);
+  } catch {
+    return NO_RULINGS;
+  }
+}
+
 /** Straight horizontal and vertical strokes and edges of thin filled boxes: what table borders are drawn with. */
 export function rulingsOf(list: OperatorList, ops: Ops): Rulings {
   const h: Segment[] = [];
@@ -161,7 +172,7 @@ export function rulingsOf(list: OperatorList, ops: Ops): Rulings {
       const paths = args[1];
       // A path only clipped (ended without painting) draws nothing: the page's clip box is one.
       if (args[0] === ops.endPath || !Array.isArray(paths)) continue;
-      for (const path of paths as ArrayLike<number>[]) walkPath(path, edge);
+      for (const path of paths as (ArrayLike<number> | null)[]) if (path && typeof path.length === 'number') walkPath(path, edge);
     }
   }
   return { h, v };
