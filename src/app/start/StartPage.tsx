@@ -7,7 +7,8 @@ import { DraftsList } from '../drafts/DraftsList';
 import { loadDraft, storageErrorText } from '../drafts/draft-storage';
 import { readFileText } from '../shared/download';
 
-const defaultYear = () => new Date().getFullYear() - 1;
+// Reports are drafted from late in the year they cover until the deadline early next year.
+const defaultYear = (now = new Date()) => (now.getMonth() >= 10 ? now.getFullYear() : now.getFullYear() - 1);
 
 function formatLine(yearText: string): string {
   const year = Number(yearText);
