@@ -1,9 +1,8 @@
 import { useId, useState } from 'react';
 import { FIRST_REPORT_YEAR, formatForYear, isReportYear } from '../../../templates';
 import { defaultIntro } from '../../core/document';
-import { AGENCY_KINDS, parseReport, type AgencyKind, type Report } from '../../core/report';
-import { fileSizeProblem } from '../../import/limits';
-import { readFileText } from '../shared/download';
+import { AGENCY_KINDS, type AgencyKind, type Report } from '../../core/report';
+import { readReportFile } from '../shared/report-file';
 import { useReport, useStore } from '../store/store-context';
 import { SectionHeading } from '../shared/SectionHeading';
 
@@ -35,14 +34,9 @@ export function MetaEditor() {
 
   const loadPrevious = async (file: File | undefined) => {
     if (!file) return;
-    const tooLarge = fileSizeProblem(file.size);
-    if (tooLarge) {
-      setPrevProblem(`无法读取“${file.name}”：${tooLarge}`);
-      return;
-    }
-    const parsed = parseReport(await readFileText(file));
+    const parsed = await readReportFile(file);
     if (!parsed.ok) {
-      setPrevProblem(`无法读取“${file.name}”：${parsed.error}`);
+      setPrevProblem(parsed.error);
       return;
     }
     const last = parsed.report;

@@ -1,4 +1,3 @@
-import { decodeText } from '../../import/decode-text';
 // Downloads made in the page itself (Blob + <a download>), so nothing is sent anywhere.
 
 export function downloadBytes(data: BlobPart, fileName: string, type: string): void {
@@ -14,9 +13,4 @@ export function downloadBytes(data: BlobPart, fileName: string, type: string): v
 
 export function downloadText(text: string, fileName: string, type = 'text/plain'): void {
   downloadBytes(text, fileName, `${type};charset=utf-8`);
-}
-
-/** Reads a file the user picked, in whatever encoding Windows saved it (UTF-8, UTF-16 “Unicode”, GB18030). */
-export async function readFileText(file: File): Promise<string> {
-  return decodeText(new Uint8Array(await file.arrayBuffer()));
 }

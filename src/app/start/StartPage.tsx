@@ -1,11 +1,10 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { FIRST_REPORT_YEAR, formatForYear, isReportYear } from '../../../templates';
 import { continueFromLastYear, newReport } from '../../core/new-report';
-import { AGENCY_KINDS, parseReport, type AgencyKind, type Report } from '../../core/report';
-import { fileSizeProblem } from '../../import/limits';
+import { AGENCY_KINDS, type AgencyKind, type Report } from '../../core/report';
 import { DraftsList } from '../drafts/DraftsList';
 import { loadDraft, storageErrorText } from '../drafts/draft-storage';
-import { readFileText } from '../shared/download';
+import { readReportFile } from '../shared/report-file';
 
 // Reports are drafted from late in the year they cover until the deadline early next year.
 const defaultYear = (now = new Date()) => (now.getMonth() >= 10 ? now.getFullYear() : now.getFullYear() - 1);
@@ -41,14 +40,9 @@ export function StartPage({ onOpen, storageProblem }: { onOpen: (report: Report)
 
   const fromFile = async (file: File | undefined, then: (r: Report) => Report) => {
     if (!file) return;
-    const tooLarge = fileSizeProblem(file.size);
-    if (tooLarge) {
-      setFileProblem(`无法读取“${file.name}”：${tooLarge}`);
-      return;
-    }
-    const parsed = parseReport(await readFileText(file));
+    const parsed = await readReportFile(file);
     if (!parsed.ok) {
-      setFileProblem(`无法读取“${file.name}”：${parsed.error}。请选择本程序导出的报告文件（.json）。`);
+      setFileProblem('tooLarge' in parsed ? parsed.error : `${parsed.error}。请选择本程序导出的报告文件（.json）。`);
       return;
     }
     setFileProblem('');
