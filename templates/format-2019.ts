@@ -1,8 +1,8 @@
 import type { FormatDef, GridCell, LinearRule } from './types';
-import { caption, CellCollector, header, rowLabel } from './shared/cells';
+import { caption, CellCollector, header, rowLabel, subTablesLayout } from './shared/cells';
 import { PARTS } from './shared/parts';
 import { APPLICATION_FACTS } from './shared/facts';
-import { buildTable3 } from './shared/table3';
+import { buildTable3, T3_CATEGORIES_BEFORE_OTHER, T3_OTHER_SINGLE } from './shared/table3';
 import { buildTable4 } from './shared/table4';
 
 // 《中华人民共和国政府信息公开工作年度报告格式（试行）》, 国办公开办函〔2019〕60号: report years 2019–2020.
@@ -96,11 +96,12 @@ const t2Rules: LinearRule[] = [
       ],
       years: { from: 2020, to: 2020 },
       statement: '本年“上一年项目数量”应等于上年报告的“上一年项目数量”加“本年增/减”',
+      topic: '上一年项目数量',
     }),
   ),
 ];
 
-const t3 = buildTable3('2019');
+const t3 = buildTable3([...T3_CATEGORIES_BEFORE_OTHER, T3_OTHER_SINGLE]);
 const t4 = buildTable4();
 
 export const FORMAT_2019: FormatDef = {
@@ -110,7 +111,7 @@ export const FORMAT_2019: FormatDef = {
   years: { from: 2019, to: 2020 },
   parts: PARTS,
   tables: {
-    t2: { id: 't2', part: '二', columns: COLS, headerRows: 0, rows: t2Rows },
+    t2: { id: 't2', part: '二', columns: COLS, headerRows: 0, rows: t2Rows, layout: subTablesLayout(COLS), hint: '采购总金额以万元为单位，可带小数。' },
     t3: t3.table,
     t4: t4.table,
   },

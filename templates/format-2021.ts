@@ -1,8 +1,8 @@
 import type { FormatDef, GridCell, LinearRule } from './types';
-import { caption, CellCollector, header, rowLabel } from './shared/cells';
+import { caption, CellCollector, header, rowLabel, subTablesLayout } from './shared/cells';
 import { PARTS } from './shared/parts';
 import { APPLICATION_FACTS } from './shared/facts';
-import { buildTable3, t3Key } from './shared/table3';
+import { buildTable3, T3_CATEGORIES_BEFORE_OTHER, T3_OTHER_ITEMIZED, t3Key } from './shared/table3';
 import { buildTable4 } from './shared/table4';
 
 // The revised 《…年度报告格式》, 国办公开办函〔2021〕30号: report years 2021 onward.
@@ -69,10 +69,11 @@ const t2Rules: LinearRule[] = DOC_ROWS.flatMap((r): LinearRule[] => [
     // 2021's predecessor columns meant something else (spec §5).
     years: { from: 2022 },
     statement: '“现行有效件数”一般等于上年的现行有效件数加本年制发件数减本年废止件数（文件到期失效时可不同）',
+    topic: '现行有效件数',
   },
 ]);
 
-const t3 = buildTable3('2021');
+const t3 = buildTable3([...T3_CATEGORIES_BEFORE_OTHER, T3_OTHER_ITEMIZED]);
 const t4 = buildTable4();
 
 export const FORMAT_2021: FormatDef = {
@@ -82,7 +83,7 @@ export const FORMAT_2021: FormatDef = {
   years: { from: 2021 },
   parts: PARTS,
   tables: {
-    t2: { id: 't2', part: '二', columns: COLS, headerRows: 0, rows: t2Rows },
+    t2: { id: 't2', part: '二', columns: COLS, headerRows: 0, rows: t2Rows, layout: subTablesLayout(COLS), hint: '收费金额以万元为单位，可带小数。' },
     t3: t3.table,
     t4: t4.table,
   },

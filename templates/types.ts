@@ -1,7 +1,11 @@
 // The vocabulary every statutory format definition is written in.
 // A format is pure data: the form, the checker, the renderers and the importers all read it.
 
-export type FormatId = '2019' | '2021';
+/**
+ * A format's id: the year of the notice that set it ("2021"). Only templates/ names ids; src/ takes them from the
+ * list of formats, so a revision is one more file and one more entry in templates/index.ts.
+ */
+export type FormatId = string;
 export type PartId = '一' | '二' | '三' | '四' | '五' | '六';
 export type TableId = 't2' | 't3' | 't4';
 
@@ -16,6 +20,13 @@ export type LabelCell = {
   /** Printed after the text by renderers (e.g. a unit the statutory label leaves out). */
   note?: string;
   role: 'caption' | 'header' | 'rowLabel';
+  /**
+   * Where the text breaks in a narrow cell, as published reports print it (商业/企业, 社会公益/组织): the lines,
+   * which joined give `text`. Renderers that wrap (Word) break there; single-line renderings ignore it.
+   */
+  lines?: readonly string[];
+  /** A header that explains the table instead of naming columns (table 三's 勾稽 note): shown in small type. */
+  explanation?: boolean;
   colSpan?: number;
   rowSpan?: number;
 };
@@ -41,6 +52,19 @@ export type TableDef = {
   /** Leading rows that form the header (repeated when a table crosses a page). */
   headerRows: number;
   rows: GridCell[][];
+  layout: TableLayout;
+  /** What the form tells the clerk about this table beyond how to type in it (e.g. its unit). */
+  hint?: string;
+};
+
+/** How a table is drawn, shared by the Word table and the form's grid. */
+export type TableLayout = {
+  /** Relative width of each grid column (one per column). */
+  weights: readonly number[];
+  /** Leading grid columns that hold row labels; the others hold values. */
+  labelColumns: number;
+  /** How a one-row row label is aligned: table 三's read from the left, as printed. Group labels and headers are centred. */
+  rowLabelAlign: 'left' | 'center';
 };
 
 /** Everything the app needs to know about one value cell. */
@@ -86,6 +110,8 @@ export type LinearRule = {
   statement: string;
   /** Names of the two sides, where a message should show both sums. */
   sides?: { left: string; right: string };
+  /** For a rule that reads last year's report: what it checks against last year, in a clerk's words (上年结转). */
+  topic?: string;
 };
 
 export type PartDef = {
@@ -96,6 +122,14 @@ export type PartDef = {
   table?: TableId;
   /** What the format asks this part to cover (narrative parts). */
   checklist?: readonly ChecklistItem[];
+  /** The checker reminds (as information) of the checklist topics the text does not mention. */
+  checklistReminder?: boolean;
+  /** The form offers to add the checklist's topics as numbered sub-headings. */
+  checklistHeadings?: boolean;
+  /** The form offers to insert the sentence summing up the applications, reviews and lawsuits here. */
+  applicationSummary?: boolean;
+  /** With nothing to report the part says “无” (an empty part is then a reminder to write it). */
+  mayBeNone?: boolean;
 };
 
 /** One topic a narrative part should cover; the text covers it when it contains any of `words`. */
@@ -116,7 +150,7 @@ export type Facts = {
   litigationTotals: readonly string[];
   /** 规章 cells (only agencies with rule-making power report them). */
   regulations: readonly string[];
-  /** （六）2 逾期未缴费 total, 2021 format only. */
+  /** The 逾期未缴费 row's total, in formats that count it (2021's （六）2). */
   unpaidFeeTotal?: string;
   /** last year's cell → this year's cell, when continuing from last year's report. */
   carryOver: readonly { from: string; to: string }[];

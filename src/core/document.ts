@@ -1,4 +1,5 @@
 import type { CellDef, FormatDef, PartDef, TableDef } from '../../templates';
+import { chineseNumeral } from './chinese-numerals';
 import { labelText, type RowPiece } from './layout';
 import { formatValue } from './numbers';
 import { reportFormat, type Block, type NarrativePartId, type Report } from './report';
@@ -35,7 +36,7 @@ export function defaultIntro(report: Report, format: FormatDef): string[] {
   const y = report.meta.year;
   const paragraphs = [
     `本报告依据《中华人民共和国政府信息公开条例》第四十九条、第五十条和${format.notice}的要求编制，` +
-      `分为总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六个部分。` +
+      `分为${format.parts.map((p) => p.title).join('、')}${chineseNumeral(format.parts.length)}个部分。` +
       `所列数据的统计期限自${y}年1月1日至${y}年12月31日。`,
   ];
   const contact = report.meta.contact.trim();

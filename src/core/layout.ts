@@ -68,3 +68,10 @@ export function rowPieces(grid: TableGrid, row: number): RowPiece[] {
 
 /** What a label cell prints. */
 export const labelText = (cell: GridCell): string => (cell.type === 'label' ? cell.text + (cell.note ?? '') : '');
+
+/** How a label is aligned in every rendering: one-row row labels as the table's layout says, everything else centred. */
+export function labelAlign(table: TableDef, anchor: Anchor): 'left' | 'center' {
+  const cell = anchor.cell;
+  const rowLabel = cell.type === 'label' && cell.role === 'rowLabel' && anchor.rowSpan === 1;
+  return rowLabel && table.layout.rowLabelAlign === 'left' ? 'left' : 'center';
+}

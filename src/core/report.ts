@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zhCN } from 'zod/v4/locales';
-import { FIRST_REPORT_YEAR, formatById, LAST_REPORT_YEAR, NARRATIVE_PART_IDS, type CellDef, type FormatDef, type FormatId } from '../../templates';
+import { FIRST_REPORT_YEAR, FORMATS, formatById, isFormatId, LAST_REPORT_YEAR, NARRATIVE_PART_IDS, type CellDef, type FormatDef } from '../../templates';
 import { upgradeToCurrent, type JsonObject } from './migrations';
 import type { CellValue } from './numbers';
 
@@ -22,9 +22,14 @@ export type Block = z.infer<typeof blockSchema>;
 
 const valuesSchema = z.record(z.string(), z.union([z.number(), z.string()]));
 
+/** One of the formats in templates/ — read from the list when a file is checked, so a new format needs no change here. */
+const formatSchema = z.string().refine(isFormatId, {
+  error: (issue) => `未知的报告格式“${String(issue.input)}”，应为${FORMATS.map((f) => `“${f.id}”`).join('或')}`,
+});
+
 export const reportSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  format: z.enum(['2019', '2021']),
+  format: formatSchema,
   meta: z.object({
     agency: z.string(),
     agencyKind: z.enum(AGENCY_KINDS),
@@ -48,7 +53,7 @@ export const reportSchema = z.object({
   previous: z
     .object({
       year: z.number().int(),
-      format: z.enum(['2019', '2021']),
+      format: formatSchema,
       values: valuesSchema,
     })
     .optional(),
@@ -84,7 +89,7 @@ export function cellIndex(format: FormatDef): Map<string, CellDef> {
   return index;
 }
 
-export const reportFormat = (report: Pick<Report, 'format'>): FormatDef => formatById(report.format as FormatId);
+export const reportFormat = (report: Pick<Report, 'format'>): FormatDef => formatById(report.format);
 
 function pathText(path: readonly PropertyKey[]): string {
   return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : /^[A-Za-z_]\w*$/.test(String(p)) ? `${s}${s ? '.' : ''}${String(p)}` : `${s}["${String(p)}"]`), '');

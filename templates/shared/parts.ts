@@ -18,6 +18,9 @@ export const PARTS: readonly PartDef[] = [
       { text: '政府信息公开平台建设', words: ['平台', '网站', '政务新媒体'] },
       { text: '监督保障', words: ['监督', '保障', '考核', '培训'] },
     ],
+    checklistReminder: true,
+    checklistHeadings: true,
+    applicationSummary: true,
   },
   { id: '二', heading: '二、主动公开政府信息情况', title: '主动公开政府信息情况', kind: 'table', table: 't2' },
   {
@@ -55,5 +58,6 @@ export const PARTS: readonly PartDef[] = [
       { text: '人大代表建议和政协提案办理结果公开情况', words: ['人大代表建议', '政协提案', '建议提案'] },
       { text: '如无其他事项，写“无”', words: [] },
     ],
+    mayBeNone: true,
   },
 ];

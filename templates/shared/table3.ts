@@ -1,26 +1,29 @@
-import type { CellDef, GridCell, LinearRule, TableDef } from '../types';
+import type { CellDef, GridCell, LinearRule, TableDef, TableLayout } from '../types';
 import { CellCollector, header, rowLabel } from './cells';
 
 // Table 三 — 收到和处理政府信息公开申请情况 (spec §3). Both formats share it except for row （六）.
 
+/** The applicant columns; `lines` is where published reports break a header in the narrow column. */
 export const T3_COLUMNS = [
   { id: 'natural', label: '自然人' },
-  { id: 'commercial', label: '商业企业' },
-  { id: 'research', label: '科研机构' },
-  { id: 'nonprofit', label: '社会公益组织' },
-  { id: 'legal', label: '法律服务机构' },
+  { id: 'commercial', label: '商业企业', lines: ['商业', '企业'] },
+  { id: 'research', label: '科研机构', lines: ['科研', '机构'] },
+  { id: 'nonprofit', label: '社会公益组织', lines: ['社会公益', '组织'] },
+  { id: 'legal', label: '法律服务机构', lines: ['法律服务', '机构'] },
   { id: 'other', label: '其他' },
   { id: 'total', label: '总计' },
-] as const;
+] as const satisfies readonly { id: string; label: string; lines?: readonly string[] }[];
 
 export type T3ColumnId = (typeof T3_COLUMNS)[number]['id'];
 const APPLICANT_COLUMNS = T3_COLUMNS.filter((c) => c.id !== 'total');
 
 export const t3Key = (row: string, column: T3ColumnId): string => `t3.${row}.${column}`;
 
-type Category = { id: string; label: string; items?: readonly string[] };
+/** A category of 办理结果: one row, or one row per item (the category label then spans them). */
+export type T3Category = { id: string; label: string; items?: readonly string[] };
 
-const CATEGORIES_BEFORE_OTHER: readonly Category[] = [
+/** Categories （一）–（五), the same in both formats. */
+export const T3_CATEGORIES_BEFORE_OTHER: readonly T3Category[] = [
   { id: 'r1', label: '（一）予以公开' },
   { id: 'r2', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）' },
   {
@@ -55,8 +58,10 @@ const CATEGORIES_BEFORE_OTHER: readonly Category[] = [
   },
 ];
 
-const OTHER_2019: Category = { id: 'r6', label: '（六）其他处理' };
-const OTHER_2021: Category = {
+/** （六）其他处理 as one row (2019). */
+export const T3_OTHER_SINGLE: T3Category = { id: 'r6', label: '（六）其他处理' };
+/** （六）其他处理 in three items (2021). */
+export const T3_OTHER_ITEMIZED: T3Category = {
   id: 'r6',
   label: '（六）其他处理',
   items: [
@@ -75,18 +80,20 @@ const T3_ROW_NEXT = '四、结转下年度继续办理';
 
 type Table3 = { table: TableDef; cells: CellDef[]; rules: LinearRule[] };
 
-/** Builds table 三; `format` only decides the shape of row （六）. */
-export function buildTable3(format: '2019' | '2021'): Table3 {
-  const categories = [...CATEGORIES_BEFORE_OTHER, format === '2019' ? OTHER_2019 : OTHER_2021];
+/** Column widths: the three label columns (group, category, sub-item), then the seven value columns. */
+const T3_LAYOUT: TableLayout = { weights: [800, 1150, 1855, ...new Array<number>(7).fill(720)], labelColumns: 3, rowLabelAlign: 'left' };
+
+/** Builds table 三 from its 办理结果 categories (the formats differ in （六）). */
+export function buildTable3(categories: readonly T3Category[]): Table3 {
   const collect = new CellCollector('t3', '三');
   const valueCells = (rowId: string, rowText: string): GridCell[] =>
     T3_COLUMNS.map((c) => collect.add(t3Key(rowId, c.id), 'count', rowText, c.label));
 
   const resultRowCount = categories.reduce((n, c) => n + (c.items?.length ?? 1), 0) + 1; // + （七）总计
   const rows: GridCell[][] = [
-    [header(T3_NOTE, { colSpan: 3, rowSpan: 3 }), header('申请人情况', { colSpan: 7 })],
+    [header(T3_NOTE, { colSpan: 3, rowSpan: 3, explanation: true }), header('申请人情况', { colSpan: 7 })],
     [header('自然人', { rowSpan: 2 }), header('法人或其他组织', { colSpan: 5 }), header('总计', { rowSpan: 2 })],
-    APPLICANT_COLUMNS.filter((c) => c.id !== 'natural').map((c) => header(c.label)),
+    APPLICANT_COLUMNS.filter((c) => c.id !== 'natural').map((c) => header(c.label, 'lines' in c ? { lines: c.lines } : {})),
     [rowLabel(T3_ROW_NEW, { colSpan: 3 }), ...valueCells('new', T3_ROW_NEW)],
     [rowLabel(T3_ROW_CARRIED, { colSpan: 3 }), ...valueCells('carried', T3_ROW_CARRIED)],
   ];
@@ -157,9 +164,10 @@ export function buildTable3(format: '2019' | '2021'): Table3 {
       op: '=',
       right: [{ key: t3Key('next', col.id), previous: true }],
       statement: '本年“上年结转”应等于上年报告的“结转下年度继续办理”',
+      topic: '上年结转',
     });
   }
-  return { table: { id: 't3', part: '三', columns: 10, headerRows: 3, rows }, cells: collect.cells, rules };
+  return { table: { id: 't3', part: '三', columns: 10, headerRows: 3, rows, layout: T3_LAYOUT }, cells: collect.cells, rules };
 }
 
 /** Last year's 结转下年度 becomes this year's 上年结转, column by column. */

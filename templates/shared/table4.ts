@@ -1,4 +1,4 @@
-import type { CellDef, GridCell, LinearRule, TableDef } from '../types';
+import type { CellDef, GridCell, LinearRule, TableDef, TableLayout } from '../types';
 import { CellCollector, header } from './cells';
 
 // Table 四 — 行政复议、行政诉讼 (spec §4), identical in both formats.
@@ -19,6 +19,9 @@ const GROUPS = [
 
 export const t4Key = (group: (typeof GROUPS)[number]['id'], result: (typeof RESULTS)[number]['id']): string =>
   `t4.${group}.${result}`;
+
+/** Fifteen value columns of equal width under the group headers. */
+const T4_LAYOUT: TableLayout = { weights: new Array<number>(15).fill(1), labelColumns: 0, rowLabelAlign: 'center' };
 
 export function buildTable4(): { table: TableDef; cells: CellDef[]; rules: LinearRule[] } {
   const collect = new CellCollector('t4', '四');
@@ -43,5 +46,5 @@ export function buildTable4(): { table: TableDef; cells: CellDef[]; rules: Linea
     computesTotal: true,
     statement: '“总计”应等于结果维持、结果纠正、其他结果、尚未审结之和',
   }));
-  return { table: { id: 't4', part: '四', columns: 15, headerRows: 3, rows }, cells: collect.cells, rules };
+  return { table: { id: 't4', part: '四', columns: 15, headerRows: 3, rows, layout: T4_LAYOUT }, cells: collect.cells, rules };
 }

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { FIRST_REPORT_YEAR, formatForYear, isReportYear } from '../../../templates';
+import { crossYearTopics } from '../../core/checker/linear';
 import { defaultIntro } from '../../core/document';
 import { AGENCY_KINDS, type AgencyKind, type Report } from '../../core/report';
 import { readReportFile } from '../shared/report-file';
@@ -83,7 +84,7 @@ export function MetaEditor() {
         <div>
           <p>
             {report.previous
-              ? `已保存${report.previous.year}年度报告的数据，用于核对上年结转${format.id === '2021' ? '和现行有效件数' : ''}。`
+              ? `已保存${report.previous.year}年度报告的数据，用于核对${crossYearTopics(format, report.meta.year).join('和') || '跨年数据'}。`
               : '没有上年数据：跨年核对（上年结转等）不会进行。'}
           </p>
           <label htmlFor={ids.prev} className="button button-quiet file-button">

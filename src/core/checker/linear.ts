@@ -26,6 +26,12 @@ export function usesPrevious(rule: LinearRule): boolean {
   return uses;
 }
 
+/** What a report of `year` checks against last year's report, in a clerk's words, each once (上年结转、现行有效件数). */
+export function crossYearTopics(format: FormatDef, year: number): string[] {
+  const topics = format.rules.filter((r) => usesPrevious(r) && ruleApplies(r, year)).map((r) => r.topic ?? r.statement);
+  return [...new Set(topics)];
+}
+
 /** Blank cells met while summing: this year's (the rule waits for them) and last year's (the rule cannot be decided). */
 type Gaps = { missing: string[]; previousBlank: boolean };
 

@@ -1,7 +1,7 @@
 import { formatForYear, type FormatDef } from '../../../templates';
 import { chineseDate } from '../document';
 import { blocksText, coveredTopics, factCells, FACT_LABELS, factValue, quotedFigures } from '../narrative-numbers';
-import { cellIndex, NARRATIVE_PARTS, type Report } from '../report';
+import { cellIndex, NARRATIVE_PARTS, type NarrativePartId, type Report } from '../report';
 import { numberIn, type CellStates } from './cell-states';
 import { atCell, notAtCell, type Finding } from './finding';
 import type { PreviousData } from './linear';
@@ -73,24 +73,25 @@ const DEADLINE_BASIS: Record<Report['meta']['agencyKind'], string> = {
 
 function checkNarrative({ report, format }: Context): Finding[] {
   const findings: Finding[] = [];
-  for (const part of NARRATIVE_PARTS) {
-    const text = blocksText(report.narrative[part]).trim();
+  for (const part of format.parts) {
+    if (part.kind !== 'narrative') continue;
+    const text = blocksText(report.narrative[part.id as NarrativePartId]).trim();
     if (!text) {
       findings.push({
         severity: 'warning',
         rule: '内容',
-        ...notAtCell(part),
-        message: part === '六' ? '第六部分没有内容。如无其他需要报告的事项，请写“无”。' : `第${part}部分没有内容。`,
+        ...notAtCell(part.id),
+        message: `第${part.id}部分没有内容。${part.mayBeNone ? `如无${part.title}，请写“无”。` : ''}`,
       });
-    } else if (part === '一') {
-      const partOne = format.parts.find((p) => p.id === '一')!;
-      const missing = coveredTopics(partOne, text).flatMap((t) => (t.covered ? [] : [t.item.text]));
+    } else if (part.checklistReminder) {
+      const topics = coveredTopics(part, text);
+      const missing = topics.flatMap((t) => (t.covered ? [] : [t.item.text]));
       if (missing.length) {
         findings.push({
           severity: 'info',
           rule: '内容',
-          ...notAtCell('一'),
-          message: `总体情况一般应写到：主动公开、依申请公开、政府信息管理、平台建设、监督保障。本部分未见：${missing.join('、')}。`,
+          ...notAtCell(part.id),
+          message: `${part.title}一般应写到：${topics.map((t) => t.item.text).join('、')}。本部分未见：${missing.join('、')}。`,
         });
       }
     }
@@ -157,12 +158,13 @@ function checkFees({ report, format, states }: Context): Finding[] {
     ];
   }
   if (unpaid === 0 && UNPAID_IN_TEXT.test(six)) {
+    const row = cellIndex(format).get(key)!;
     return [
       {
         severity: 'warning',
         rule: '收费',
         ...at,
-        message: '第六部分写到申请人逾期未缴纳信息处理费，但表三“（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用…”为 0。请核对表格或文字。',
+        message: `第六部分写到申请人逾期未缴纳信息处理费，但表${row.part}“${row.row}”为 0。请核对表格或文字。`,
       },
     ];
   }

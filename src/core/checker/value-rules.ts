@@ -1,4 +1,4 @@
-import type { CellDef, FormatDef, TableId } from '../../../templates';
+import type { CellDef, FormatDef } from '../../../templates';
 import type { CellStates } from './cell-states';
 import { atCell, notAtCell, type Finding } from './finding';
 
@@ -37,7 +37,7 @@ function markerNote(defs: readonly CellDef[], states: CellStates): string {
 
 function checkBlanks(format: FormatDef, states: CellStates, computed: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
-  for (const table of ['t2', 't3', 't4'] as TableId[]) {
+  for (const table of format.parts.flatMap((p) => (p.table ? [p.table] : []))) {
     const cells = format.cells.filter((c) => c.table === table);
     const fillable = cells.filter((c) => !computed.has(c.key));
     const blank = fillable.filter((c) => states.get(c.key)?.state === 'blank');

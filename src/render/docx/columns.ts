@@ -12,19 +12,5 @@ export function distribute(total: number, weights: readonly number[]): number[] 
   return widths;
 }
 
-/** Relative widths per table: narrow value columns, room for the labels (spec §2–4). */
-function weights(table: TableDef): number[] {
-  const n = table.columns;
-  switch (table.id) {
-    // label columns c0–c2 (group, category, sub-item), then the value columns (7) of three 五号 characters each.
-    case 't3':
-      return [800, 1150, 1855, ...new Array<number>(n - 3).fill(720)];
-    // The label column as wide as one 3-way header, so 2019's 2+2+2 / 3+3 spans and 2021's 1+1+1 / 3 all read evenly.
-    case 't2':
-      return [(n - 1) / 3, ...new Array<number>(n - 1).fill(1)];
-    default:
-      return new Array<number>(n).fill(1);
-  }
-}
-
-export const columnWidths = (table: TableDef): number[] => distribute(TEXT_WIDTH, weights(table));
+/** The table's column weights (from its format definition) over the text width. */
+export const columnWidths = (table: TableDef): number[] => distribute(TEXT_WIDTH, table.layout.weights);

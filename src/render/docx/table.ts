@@ -1,7 +1,6 @@
 import {
   AlignmentType,
   BorderStyle,
-  FileChild,
   HeightRule,
   Paragraph,
   Table,
@@ -17,7 +16,7 @@ import {
 } from 'docx';
 import type { TableDef } from '../../../templates';
 import { pieceText } from '../../core/document';
-import { rowPieces, tableGrid, type Anchor } from '../../core/layout';
+import { labelAlign, rowPieces, tableGrid, type Anchor, type RowPiece } from '../../core/layout';
 import type { Report } from '../../core/report';
 import { columnWidths } from './columns';
 import { FONT } from './fonts';
@@ -26,16 +25,17 @@ import { STYLE_ID } from './styles';
 import { xmlSafe } from './text';
 
 // A statutory table from the shared layout grid: one w:tr per grid row, gridSpan for column merges,
-// vMerge restart/continue for row merges, widths on the grid and on every cell.
+// vMerge restart/continue for row merges, widths on the grid and on every cell. Every cell is a docx
+// TableCell → Paragraph → TextRun.
 //
-// Why not one docx TableCell per cell: the three tables hold ~400 cells, and docx's generic
-// component-to-XML step for them took most of the export time (see docs/performance.md). docx still
-// writes every piece of XML here, once per distinct cell shape; each cell then reuses its shape's
-// prepared properties and only gets its own text. The XML is the same, byte for byte.
+// Speed (docs/performance.md): the three tables hold ~400 cells, and docx's step from components to XML
+// for them took most of the export time. Most cells are alike — every label is the same in every export,
+// and many values repeat — so identical cells are one shared component that writes its XML once, through
+// docx's documented extension point (overriding prepForXml); nothing here looks inside what docx writes.
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
-/** Narrow cell margins so that 2–3 characters fit the value columns. */
+/** Narrow cell margins so that the value columns hold four 五号 characters (社会公益/组织). */
 const CELL_MARGINS = { left: 45, right: 45, top: 0, bottom: 0 };
 
 /** A row at least one 五号 line plus a little air tall, as in the printed tables. */
@@ -43,35 +43,31 @@ const ROW_HEIGHT = 340;
 
 type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
 
-/** Table 三's row labels read from the left, as printed; group labels, headers, table 二's labels and numbers are centred. */
-function alignment(table: TableDef, anchor: Anchor): Alignment {
-  const cell = anchor.cell;
-  const leftAligned = table.id === 't3' && cell.type === 'label' && cell.role === 'rowLabel' && anchor.rowSpan === 1;
-  return leftAligned ? AlignmentType.LEFT : AlignmentType.CENTER;
-}
+const alignment = (table: TableDef, anchor: Anchor): Alignment => (labelAlign(table, anchor) === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER);
 
-function cellParagraph(text: string, align: Alignment, keepNext: boolean): Paragraph {
-  return new Paragraph({
-    style: STYLE_ID.tableText,
-    alignment: align,
-    keepNext,
-    children: [new TextRun({ text, font: FONT.table, size: SIZE.五号, sizeComplexScript: SIZE.五号, snapToGrid: false })],
-  });
-}
-
-/** Rows of table 二 stay with the rest of their sub-table (it has no header row to repeat). */
+/** Rows of a table without header rows (table 二) stay with the rest of their sub-table. */
 function keepsWithNext(table: TableDef, row: number): boolean {
   if (table.headerRows > 0) return false;
   const next = table.rows[row + 1];
   return next !== undefined && !(next[0]?.type === 'label' && next[0].role === 'caption');
 }
 
+/** A cell's lines: a label breaks where its definition says (商业/企业), anything else is one line. */
+function linesOf(report: Report, piece: RowPiece): string[] {
+  const cell = piece.anchor.cell;
+  if (piece.starts && cell.type === 'label' && cell.lines && !cell.note) return cell.lines.map(xmlSafe);
+  return [xmlSafe(pieceText(report, piece))];
+}
+
 type Merge = 'restart' | 'continue' | undefined;
 type CellShape = { width: number; colSpan: number; merge: Merge; align: Alignment; keepNext: boolean };
 
-function docxCell(text: string, s: CellShape): TableCell {
-  return new TableCell({
-    children: [cellParagraph(text, s.align, s.keepNext)],
+const run = (text: string, breakBefore: boolean): TextRun =>
+  new TextRun({ text, font: FONT.table, size: SIZE.五号, sizeComplexScript: SIZE.五号, snapToGrid: false, ...(breakBefore ? { break: 1 } : {}) });
+
+function docxCell(lines: readonly string[], s: CellShape): TableCell {
+  return new SharedCell({
+    children: [new Paragraph({ style: STYLE_ID.tableText, alignment: s.align, keepNext: s.keepNext, children: lines.map((l, i) => run(l, i > 0)) })],
     width: { size: s.width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
     ...(s.colSpan > 1 ? { columnSpan: s.colSpan } : {}),
@@ -79,102 +75,55 @@ function docxCell(text: string, s: CellShape): TableCell {
   });
 }
 
-function docxRow(cells: TableCell[], header: boolean): TableRow {
-  return new TableRow({ children: cells, cantSplit: true, height: { value: ROW_HEIGHT, rule: HeightRule.ATLEAST }, ...(header ? { tableHeader: true } : {}) });
-}
-
-// Prepared XML is plain data that docx only reads when writing, so shapes are shared between cells and documents.
-const CONTEXT = { stack: [] } as unknown as IContext;
-
-function childrenOf(node: unknown, name: string): IXmlableObject[] {
-  const children = (node as IXmlableObject | undefined)?.[name];
-  if (!Array.isArray(children)) throw new Error(`Word 组件生成的表格结构与预期不同（<${name}>），可能是组件版本不兼容`);
-  return children as IXmlableObject[];
-}
-
-/** A cell's XML with its text left out: `withText` puts a text in. */
-type PreparedShape = { withText: (text: string) => IXmlableObject };
-
-const MARK = '\u0001nianbao-text\u0001';
-
-function prepareShape(s: CellShape): PreparedShape {
-  const [tcPr, p] = childrenOf(docxCell(MARK, s).prepForXml(CONTEXT), 'w:tc');
-  const [pPr, r] = childrenOf(p, 'w:p');
-  const [rPr, t] = childrenOf(r, 'w:r');
-  const [space, text] = childrenOf(t, 'w:t') as unknown[];
-  if (!tcPr || !pPr || !rPr || !space || text !== MARK) throw new Error('Word 组件生成的表格单元格结构与预期不同，可能是组件版本不兼容');
-  return { withText: (value) => ({ 'w:tc': [tcPr, { 'w:p': [pPr, { 'w:r': [rPr, { 'w:t': [space, value] }] }] }] }) };
-}
-
-const shapes = new Map<string, PreparedShape>();
-function shapeOf(s: CellShape): PreparedShape {
-  const key = `${s.width}|${s.colSpan}|${s.merge ?? ''}|${s.align}|${s.keepNext ? 1 : 0}`;
-  let shape = shapes.get(key);
-  if (!shape) {
-    shape = prepareShape(s);
-    shapes.set(key, shape);
-  }
-  return shape;
-}
-
-/** Row properties (header rows repeat on each page). */
-const rowProperties = new Map<boolean, IXmlableObject>();
-function rowPropertiesOf(header: boolean): IXmlableObject {
-  let props = rowProperties.get(header);
-  if (!props) {
-    const probe = docxRow([docxCell('', { width: 1, colSpan: 1, merge: undefined, align: AlignmentType.CENTER, keepNext: false })], header);
-    props = childrenOf(probe.prepForXml(CONTEXT), 'w:tr')[0]!;
-    rowProperties.set(header, props);
-  }
-  return props;
-}
-
-/** Table properties and column grid, per statutory table. */
-const tableHeads = new WeakMap<TableDef, IXmlableObject[]>();
-function tableHeadOf(table: TableDef, widths: number[]): IXmlableObject[] {
-  let head = tableHeads.get(table);
-  if (!head) {
-    const probe = new Table({
-      rows: [docxRow([docxCell('', { width: TEXT_WIDTH, colSpan: widths.length, merge: undefined, align: AlignmentType.CENTER, keepNext: false })], false)],
-      columnWidths: widths,
-      width: { size: TEXT_WIDTH, type: WidthType.DXA },
-      layout: TableLayoutType.FIXED,
-      alignment: AlignmentType.CENTER,
-      borders: BORDERS,
-      margins: CELL_MARGINS,
-    });
-    head = childrenOf(probe.prepForXml(CONTEXT), 'w:tbl').slice(0, 2);
-    tableHeads.set(table, head);
-  }
-  return head;
-}
-
-/** The finished table as a document child. */
-class PreparedTable extends FileChild {
-  constructor(private readonly xml: IXmlableObject) {
-    super('w:tbl');
-  }
-  override prepForXml(): IXmlableObject {
+/** A cell placed at several positions (and in several exports) that writes its XML once. */
+class SharedCell extends TableCell {
+  private xml: IXmlableObject | undefined;
+  override prepForXml(context: IContext): IXmlableObject | undefined {
+    this.xml ??= super.prepForXml(context);
     return this.xml;
   }
 }
 
-export function renderTableDocx(report: Report, table: TableDef): FileChild {
+/** Cells by shape and text; cleared when it grows past what a few dozen different reports need. */
+const cells = new Map<string, TableCell>();
+const MAX_CELLS = 20_000;
+
+function cellOf(lines: readonly string[], s: CellShape): TableCell {
+  // xmlSafe removed every U+0000, so it separates the lines unambiguously.
+  const key = `${s.width}|${s.colSpan}|${s.merge ?? ''}|${s.align}|${s.keepNext ? 1 : 0}|${lines.join('\u0000')}`;
+  let cell = cells.get(key);
+  if (!cell) {
+    if (cells.size >= MAX_CELLS) cells.clear();
+    cell = docxCell(lines, s);
+    cells.set(key, cell);
+  }
+  return cell;
+}
+
+export function renderTableDocx(report: Report, table: TableDef): Table {
   const grid = tableGrid(table);
   const widths = columnWidths(table);
-  const rows: IXmlableObject[] = [];
+  const rows: TableRow[] = [];
   for (let r = 0; r < grid.rowCount; r++) {
     const keepNext = keepsWithNext(table, r);
-    const row: IXmlableObject[] = [rowPropertiesOf(r < table.headerRows)];
-    for (const piece of rowPieces(grid, r)) {
+    const children = rowPieces(grid, r).map((piece) => {
       const { anchor, starts } = piece;
-      const text = pieceText(report, piece);
       let width = 0;
       for (let c = anchor.col; c < anchor.col + anchor.colSpan; c++) width += widths[c]!;
       const merge: Merge = anchor.rowSpan > 1 ? (starts ? 'restart' : 'continue') : undefined;
-      row.push(shapeOf({ width, colSpan: anchor.colSpan, merge, align: alignment(table, anchor), keepNext }).withText(xmlSafe(text)));
-    }
-    rows.push({ 'w:tr': row });
+      return cellOf(linesOf(report, piece), { width, colSpan: anchor.colSpan, merge, align: alignment(table, anchor), keepNext });
+    });
+    rows.push(
+      new TableRow({ children, cantSplit: true, height: { value: ROW_HEIGHT, rule: HeightRule.ATLEAST }, ...(r < table.headerRows ? { tableHeader: true } : {}) }),
+    );
   }
-  return new PreparedTable({ 'w:tbl': [...tableHeadOf(table, widths), ...rows] });
+  return new Table({
+    rows,
+    columnWidths: widths,
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    borders: BORDERS,
+    margins: CELL_MARGINS,
+  });
 }

@@ -22,8 +22,8 @@ import { SIZE, TEXT_WIDTH } from '../../../src/render/docx/page';
 import { STYLE_ID } from '../../../src/render/docx/styles';
 import { xmlSafe } from '../../../src/render/docx/text';
 
-// The reference for src/render/docx/table.ts: the same table built the plain way, one docx
-// component per cell (as the export did before it shared prepared cell shapes for speed).
+// The reference for src/render/docx/table.ts: the same table built the plain way, a new docx component for
+// every cell (the export shares identical cells between positions and exports, for speed).
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
@@ -33,19 +33,22 @@ const CELL_MARGINS = { left: 45, right: 45, top: 0, bottom: 0 };
 /** A row at least one 五号 line plus a little air tall, as in the printed tables. */
 const ROW_HEIGHT = 340;
 
-/** Table 三's row labels read from the left, as printed; group labels, headers, table 二's labels and numbers are centred. */
+/** One-row row labels aligned as the format says; group labels, headers and numbers are centred. */
 function alignment(table: TableDef, anchor: Anchor): (typeof AlignmentType)[keyof typeof AlignmentType] {
   const cell = anchor.cell;
-  const leftAligned = table.id === 't3' && cell.type === 'label' && cell.role === 'rowLabel' && anchor.rowSpan === 1;
+  const leftAligned = table.layout.rowLabelAlign === 'left' && cell.type === 'label' && cell.role === 'rowLabel' && anchor.rowSpan === 1;
   return leftAligned ? AlignmentType.LEFT : AlignmentType.CENTER;
 }
 
-function cellParagraph(text: string, table: TableDef, anchor: Anchor, keepNext: boolean): Paragraph {
+function cellParagraph(lines: readonly string[], table: TableDef, anchor: Anchor, keepNext: boolean): Paragraph {
   return new Paragraph({
     style: STYLE_ID.tableText,
     alignment: alignment(table, anchor),
     keepNext,
-    children: [new TextRun({ text: xmlSafe(text), font: FONT.table, size: SIZE.五号, sizeComplexScript: SIZE.五号, snapToGrid: false })],
+    children: lines.map(
+      (line, i) =>
+        new TextRun({ text: xmlSafe(line), font: FONT.table, size: SIZE.五号, sizeComplexScript: SIZE.五号, snapToGrid: false, ...(i > 0 ? { break: 1 } : {}) }),
+    ),
   });
 }
 
@@ -64,9 +67,10 @@ export function referenceTableDocx(report: Report, table: TableDef): Table {
   for (let r = 0; r < grid.rowCount; r++) {
     const keepNext = keepsWithNext(table, r);
     const cells = rowPieces(grid, r).map(({ anchor, starts }) => {
-      const text = !starts ? '' : anchor.cell.type === 'value' ? cellDisplay(report, anchor.cell) : labelText(anchor.cell);
+      const cell = anchor.cell;
+      const lines = !starts ? [''] : cell.type === 'value' ? [cellDisplay(report, cell)] : cell.lines && !cell.note ? cell.lines : [labelText(cell)];
       return new TableCell({
-        children: [cellParagraph(text, table, anchor, keepNext)],
+        children: [cellParagraph(lines, table, anchor, keepNext)],
         width: { size: span(anchor), type: WidthType.DXA },
         verticalAlign: VerticalAlignTable.CENTER,
         ...(anchor.colSpan > 1 ? { columnSpan: anchor.colSpan } : {}),

@@ -1,9 +1,19 @@
 import { memo } from 'react';
 import type { TableDef } from '../../../../templates';
-import { labelText, rowPieces, tableGrid } from '../../../core/layout';
+import { labelAlign, labelText, rowPieces, tableGrid } from '../../../core/layout';
 import { cellIndex } from '../../../core/report';
 import { useStore } from '../../store/store-context';
 import { GridCellInput } from './GridCellInput';
+
+/**
+ * Widths of the label columns as the format gives them (the share of the table the Word table gives them);
+ * value columns share the rest equally.
+ */
+function labelColumnWidths(table: TableDef): (string | undefined)[] {
+  const { weights, labelColumns } = table.layout;
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w, c) => (c < labelColumns ? `${((100 * w) / sum).toFixed(2)}%` : undefined));
+}
 
 /** A statutory table laid out on the shared grid, so merged headers match the printed table. Renders once. */
 export const TableGrid = memo(function TableGrid({ table, caption }: { table: TableDef; caption: string }) {
@@ -11,14 +21,13 @@ export const TableGrid = memo(function TableGrid({ table, caption }: { table: Ta
   const index = cellIndex(format);
   const grid = tableGrid(table);
   const rows = Array.from({ length: grid.rowCount }, (_, r) => rowPieces(grid, r).filter((p) => p.starts));
-  const widthClass = `grid-${table.id}`;
   return (
     <div className="grid-scroll">
-      <table className={`grid ${widthClass}`}>
+      <table className="grid">
         <caption className="visually-hidden">{caption}</caption>
         <colgroup>
-          {Array.from({ length: grid.columns }, (_, c) => (
-            <col key={c} className={`col-${c}`} />
+          {labelColumnWidths(table).map((width, c) => (
+            <col key={c} style={width === undefined ? undefined : { width }} />
           ))}
         </colgroup>
         {table.headerRows > 0 && (
@@ -26,7 +35,7 @@ export const TableGrid = memo(function TableGrid({ table, caption }: { table: Ta
             {rows.slice(0, table.headerRows).map((pieces, r) => (
               <tr key={r}>
                 {pieces.map(({ anchor }) => (
-                  <th key={anchor.col} scope={anchor.colSpan > 1 ? 'colgroup' : 'col'} colSpan={anchor.colSpan} rowSpan={anchor.rowSpan} className={anchor.col === 0 && table.id === 't3' ? 'note' : undefined}>
+                  <th key={anchor.col} scope={anchor.colSpan > 1 ? 'colgroup' : 'col'} colSpan={anchor.colSpan} rowSpan={anchor.rowSpan} className={anchor.cell.type === 'label' && anchor.cell.explanation ? 'note' : undefined}>
                     {labelText(anchor.cell)}
                   </th>
                 ))}
@@ -48,7 +57,7 @@ export const TableGrid = memo(function TableGrid({ table, caption }: { table: Ta
                 }
                 const role = cell.role;
                 return role === 'rowLabel' ? (
-                  <th key={anchor.col} scope={anchor.rowSpan > 1 ? 'rowgroup' : 'row'} colSpan={anchor.colSpan} rowSpan={anchor.rowSpan} className="row-label">
+                  <th key={anchor.col} scope={anchor.rowSpan > 1 ? 'rowgroup' : 'row'} colSpan={anchor.colSpan} rowSpan={anchor.rowSpan} className={labelAlign(table, anchor) === 'left' ? 'row-label align-left' : 'row-label'}>
                     {labelText(cell)}
                   </th>
                 ) : (

@@ -18,7 +18,7 @@ export function TablePart({ part }: { part: PartDef }) {
       <div className="part-tools">
         <p className="hint">
           像电子表格一样填写：方向键、回车和 Tab 在格子间移动；可从 Excel 或 WPS 复制一块数字，点一个格子后粘贴。空白不等于 0，没有的请填 0。
-          {format.id === '2021' && part.id === '二' && ' 收费金额以万元为单位，可带小数。'}
+          {table.hint && ` ${table.hint}`}
         </p>
         {hasTotals && (
           <label className="switch">

@@ -1,8 +1,7 @@
 import type { PartDef } from '../../../../templates';
 import { blocksText, coveredTopics } from '../../../core/narrative-numbers';
+import { chineseNumeral } from '../../../core/chinese-numerals';
 import type { Block } from '../../../core/report';
-
-const CHINESE_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八'];
 
 /** What the format asks the part to cover, ticked off as the text mentions it. */
 export function Checklist({ part, blocks, onAddHeadings }: { part: PartDef; blocks: readonly Block[]; onAddHeadings: (texts: string[]) => void }) {
@@ -20,14 +19,14 @@ export function Checklist({ part, blocks, onAddHeadings }: { part: PartDef; bloc
           );
         })}
       </ul>
-      {part.id === '一' && (
+      {part.checklistHeadings && (
         <button
           type="button"
           className="button button-quiet"
-          onClick={() => onAddHeadings(topics.map(({ item }, i) => `（${CHINESE_NUMBERS[i]}）${item.text}`))}
+          onClick={() => onAddHeadings(topics.map(({ item }, i) => `（${chineseNumeral(i + 1)}）${item.text}`))}
           disabled={blocks.some((b) => b.type === 'heading')}
         >
-          按五个方面添加小标题
+          按{chineseNumeral(topics.length)}个方面添加小标题
         </button>
       )}
     </aside>

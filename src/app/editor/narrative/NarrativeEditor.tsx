@@ -87,7 +87,7 @@ export function NarrativeEditor({ part }: { part: PartDef }) {
             <button type="button" className="button button-quiet" onClick={() => add('heading')}>
               添加小标题
             </button>
-            {part.id === '一' && (
+            {part.applicationSummary && (
               <button type="button" className="button" onClick={insertSummary}>
                 插入申请和复议诉讼情况句子
               </button>
