@@ -88,7 +88,11 @@ export function documentXmlToBlocks(xml: string): SourceBlock[] {
     if (xml.charCodeAt(i) !== LT) {
       let end = xml.indexOf('<', i);
       if (end < 0) end = n;
-      if (inText && hidden === 0) paragraph += decodeEntities(xml.slice(i, end));
+      if (inText && hidden === 0) {
+        // Word joiners (U+2060) hold phone numbers together in the Word export; they are not text.
+        const text = decodeEntities(xml.slice(i, end));
+        paragraph += text.includes('\u2060') ? text.replaceAll('\u2060', '') : text;
+      }
       i = end;
       continue;
     }

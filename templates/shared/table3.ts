@@ -80,8 +80,12 @@ const T3_ROW_NEXT = '四、结转下年度继续办理';
 
 type Table3 = { table: TableDef; cells: CellDef[]; rules: LinearRule[] };
 
-/** Column widths: the three label columns (group, category, sub-item), then the seven value columns. */
-const T3_LAYOUT: TableLayout = { weights: [800, 1150, 1855, ...new Array<number>(7).fill(720)], labelColumns: 3, rowLabelAlign: 'left' };
+/**
+ * Column widths, in twips of the 156 mm Word text width: the label columns (group: 2 五号 characters, category: 4,
+ * sub-item: 8), then 自然人 (3 characters), the four 法人 columns (4 each, so that headers break where published
+ * reports break them: 社会公益/组织, see `lines`), 其他 and 总计 (2 each; four digits fit in two characters).
+ */
+const T3_LAYOUT: TableLayout = { weights: [480, 960, 1904, 700, 900, 900, 900, 900, 600, 600], labelColumns: 3, rowLabelAlign: 'left' };
 
 /** Builds table 三 from its 办理结果 categories (the formats differ in （六）). */
 export function buildTable3(categories: readonly T3Category[]): Table3 {

@@ -5,9 +5,15 @@ import { paragraphsOf, textWidth, xmlSafe } from './text';
 
 // The paragraph kinds of a 公文 (GB/T 9704 §7.3): title, level-1 and level-2 headings, body, ending.
 
+/**
+ * A hyphen between digits (0000-1234567) held to them by word joiners (U+2060, invisible), so that a phone number
+ * never breaks at its hyphen (Word and LibreOffice break after a hyphen, LibreOffice even after a non-breaking one).
+ */
+const unbrokenNumbers = (text: string): string => text.replace(/(?<=\d)-(?=\d)/g, '\u2060-\u2060');
+
 const run = (text: string, font: IFontAttributesProperties, size: number, bold = false): TextRun =>
   new TextRun({
-    text: xmlSafe(text),
+    text: unbrokenNumbers(xmlSafe(text)),
     font,
     size,
     sizeComplexScript: size,

@@ -19,12 +19,14 @@ export const EXTERNAL_STYLES =
   noGrid(STYLE_ID.pageNumber, '页码') +
   '</w:styles>';
 
+// Latin text and digits are marked English (East Asian text Chinese): LibreOffice breaks digits of a text marked
+// Chinese anywhere, even inside a phone number.
 const bodyRun = {
   font: FONT.body,
   size: SIZE.三号,
   sizeComplexScript: SIZE.三号,
   characterSpacing: BODY_CHARACTER_SPACING,
-  language: { value: 'zh-CN', eastAsia: 'zh-CN' },
+  language: { value: 'en-US', eastAsia: 'zh-CN' },
 } as const;
 
 export const STYLES: IStylesOptions = {

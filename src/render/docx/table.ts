@@ -35,8 +35,8 @@ import { xmlSafe } from './text';
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
-/** Narrow cell margins so that the value columns hold four 五号 characters (社会公益/组织). */
-const CELL_MARGINS = { left: 45, right: 45, top: 0, bottom: 0 };
+/** Narrow cell margins (½ mm) so that table 三's value columns hold four 五号 characters (社会公益/组织). */
+const CELL_MARGINS = { left: 28, right: 28, top: 0, bottom: 0 };
 
 /** A row at least one 五号 line plus a little air tall, as in the printed tables. */
 const ROW_HEIGHT = 340;

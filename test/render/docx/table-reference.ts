@@ -28,7 +28,7 @@ import { xmlSafe } from '../../../src/render/docx/text';
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
 /** Narrow cell margins so that 2–3 characters fit the value columns. */
-const CELL_MARGINS = { left: 45, right: 45, top: 0, bottom: 0 };
+const CELL_MARGINS = { left: 28, right: 28, top: 0, bottom: 0 };
 
 /** A row at least one 五号 line plus a little air tall, as in the printed tables. */
 const ROW_HEIGHT = 340;
