@@ -28,7 +28,15 @@ function robustReport(): Report {
   return report;
 }
 
-const DOCS = { 'example-2024': loadExample('2024'), 'example-2020': loadExample('2020'), robust: robustReport() } as const;
+/** Phone numbers at every position around a line end (28 characters a line): none may break. */
+const PHONE = '0000-12345678';
+function phonesReport(): Report {
+  const report = loadExample('2024');
+  report.narrative['一'] = Array.from({ length: 14 }, (_, i) => ({ type: 'paragraph' as const, text: `对本报告如有疑问，请联系：${'办'.repeat(i)}办公室，电话：${PHONE}，传真 0000 87654321。` }));
+  return report;
+}
+
+const DOCS = { 'example-2024': loadExample('2024'), 'example-2020': loadExample('2020'), robust: robustReport(), phones: phonesReport() } as const;
 type DocName = keyof typeof DOCS;
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
@@ -66,6 +74,25 @@ describe.skipIf(!haveTools('soffice', 'pdftotext'))('Word documents printed by L
     expect(body.includes('公开'.repeat(5000)), 'the 10,000-character paragraph in full').toBe(true);
     expect(body.includes('公开'.repeat(5001)), 'the 10,000-character paragraph once').toBe(false);
     expect(body).toContain('五、存在的主要问题及改进情况六、其他需要报告的事项');
+  });
+
+  it('never breaks a phone number across lines', () => {
+    const text = pdfText(pdf('phones'));
+    const lines = text.split('\n').map(squeeze);
+    // 14 paragraphs and the example's own contact line.
+    expect(squeeze(text).split(PHONE).length - 1).toBe(15);
+    expect(lines.filter((l) => l.includes(PHONE))).toHaveLength(15);
+  });
+
+  it('breaks table 三’s narrow headers where published reports do: 商业/企业, 社会公益/组织', () => {
+    const words = wordsBetween(pdfWords(pdf('example-2024')), '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况');
+    for (const [first, second] of [['商业', '企业'], ['科研', '机构'], ['社会公益', '组织'], ['法律服务', '机构']] as const) {
+      const top = words.find((w) => w.text === first);
+      expect(top, first).toBeDefined();
+      const below = words.find((w) => w.text === second && Math.abs(w.x - top!.x) < 20 && w.y > top!.y);
+      expect(below, `${second} under ${first}`).toBeDefined();
+      expect(below!.y - top!.y).toBeLessThan(20);
+    }
   });
 
   describe.each([

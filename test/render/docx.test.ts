@@ -282,6 +282,21 @@ describe.each(EXAMPLES)('Word document of the $name example', ({ report }) => {
     }
   });
 
+  it('breaks a narrow header where the format says (商业/企业, 社会公益/组织) and no other label', async () => {
+    const { document } = await open(report);
+    const broken = Object.values(format.tables).flatMap((t) => t.rows.flat()).flatMap((c) => (c.type === 'label' && c.lines ? [c] : []));
+    expect(broken.map((c) => c.lines!.join('/'))).toEqual(['商业/企业', '科研/机构', '社会公益/组织', '法律服务/机构']);
+    const cells = all(document, 'tc');
+    for (const label of broken) {
+      const tc = cells.find((c) => textOf(c) === label.text)!;
+      // One run per line, each after the first starting with a line break.
+      const runs = all(tc, 'r');
+      expect(runs.map((r) => all(r, 't').map((t) => t.textContent).join(''))).toEqual(label.lines);
+      expect(runs.map((r) => kids(r, 'br').length)).toEqual(label.lines!.map((_, i) => (i === 0 ? 0 : 1)));
+    }
+    expect(all(document, 'br')).toHaveLength(broken.reduce((n, c) => n + c.lines!.length - 1, 0));
+  });
+
   it('numbers pages "— N —" in 4号宋体, odd pages at the right and even pages at the left', async () => {
     const { footers, settings } = await open(report);
     expect(all(settings, 'evenAndOddHeaders')).toHaveLength(1);
@@ -343,6 +358,19 @@ describe('Word document content edge cases', () => {
     const five = texts.indexOf('五、存在的主要问题及改进情况');
     expect(texts[five + 1]).toBe('六、其他需要报告的事项');
     expect(texts[five + 2]).toBe('');
+  });
+
+  it('holds phone numbers together: digits marked as Latin text, a hyphen between digits joined by word joiners', async () => {
+    const report = loadExample('2024');
+    report.meta.contact = '办公室，电话 0000-1234567，2024-2025年度';
+    report.narrative['五'] = [{ type: 'paragraph', text: '咨询电话：010-12345678 - 转 8' }];
+    const { document, styles } = await openDocx(await renderDocx(report));
+    const texts = bodyChildren(document).map(textOf);
+    expect(texts).toContain('对本报告如有疑问，请联系：办公室，电话 0000\u2060-\u20601234567，2024\u2060-\u20602025年度。');
+    // A hyphen that does not stand between two digits stays a plain hyphen.
+    expect(texts).toContain('咨询电话：010\u2060-\u206012345678 - 转 8');
+    const lang = all(all(styles, 'docDefaults')[0]!, 'lang')[0]!;
+    expect([attr(lang, 'val'), attr(lang, 'eastAsia')]).toEqual(['en-US', 'zh-CN']);
   });
 
   it('names the file after the report title, without characters Windows forbids', () => {
