@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FORMATS } from '../../templates';
-import { checkReport, groupByPart, type Finding } from '../../src/core/checker';
+import { FORMATS, PART_IDS } from '../../templates';
+import { checkReport, groupByPart, sortFindings, type Finding } from '../../src/core/checker';
 import { continueFromLastYear, newReport } from '../../src/core/new-report';
 import { cellIndex, reportFormat, type Report } from '../../src/core/report';
 import { computedCells } from '../../src/core/totals';
@@ -314,15 +314,28 @@ describe('half-filled reports', () => {
     expect(findings.find((f) => f.rule === '四-合计' && f.severity === 'info')?.message).toContain('2 处');
   });
 
-  it('sorts findings by part, errors first', () => {
+  it('sorts findings by part (whole-document first), then errors, warnings, information, keeping the checker’s order within', () => {
     const report = loadExample('2024');
     report.values['t4.review.total'] = 0;
     report.values['t3.r1.total'] = 0;
     report.narrative['五'] = [];
-    const order = checkReport(report).map((f) => `${f.part ?? '-'}${f.severity}`);
-    const parts = order.map((o) => o[0]);
-    expect(parts.indexOf('三')).toBeLessThan(parts.indexOf('四'));
-    expect(order.indexOf('三error')).toBeLessThan(order.indexOf('三info') === -1 ? Infinity : order.indexOf('三info'));
+    report.meta.publicationDate = '';
+    delete report.previous;
+    const rank = (f: Finding) => [f.part === null ? 0 : PART_IDS.indexOf(f.part) + 1, ['error', 'warning', 'info'].indexOf(f.severity)] as const;
+    const findings = checkReport(report);
+    // Whole-document, part 三, 四 and 五 findings, of all three severities: an unsorted list would show.
+    expect([...new Set(findings.map((f) => f.part))]).toEqual(expect.arrayContaining([null, '三', '四', '五']));
+    expect(new Set(findings.map((f) => f.severity))).toEqual(new Set(['error', 'warning', 'info']));
+    for (let i = 1; i < findings.length; i++) {
+      const [a, b] = [rank(findings[i - 1]!), rank(findings[i]!)];
+      expect(a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]), `${findings[i - 1]!.message} before ${findings[i]!.message}`).toBe(true);
+    }
+  });
+
+  it('sortFindings orders a shuffled list and is stable within a part and severity', () => {
+    const f = (part: Finding['part'], severity: Finding['severity'], rule: string): Finding => ({ severity, rule, part, row: null, column: null, message: rule });
+    const list = [f('四', 'info', 'a'), f('三', 'warning', 'b'), f(null, 'info', 'c'), f('三', 'error', 'd'), f('一', 'warning', 'e'), f('三', 'error', 'f'), f(null, 'error', 'g')];
+    expect(sortFindings(list).map((x) => x.rule)).toEqual(['g', 'c', 'e', 'd', 'f', 'b', 'a']);
   });
 });
 

@@ -65,7 +65,7 @@ describe('a damaged draft', () => {
 
     // The good draft is listed and opens.
     await user.click(screen.getByRole('button', { name: '打开 完好局2024年度报告' }));
-    expect(await screen.findByDisplayValue('完好局')).toBeTruthy();
+    expect(((await screen.findByLabelText('机关名称')) as HTMLInputElement).value).toBe('完好局');
   });
 
   it('opened by its address, says which draft is damaged instead of crashing', async () => {

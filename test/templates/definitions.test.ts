@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
 import { FORMATS, formatById, formatForYear, NARRATIVE_PART_IDS, PART_IDS, PARTS, type FormatDef, type TableDef } from '../../templates';
 import { labelText, tableGrid } from '../../src/core/layout';
+import { sharedFile } from '../support/shared-files';
 
 // Tests of the format definitions themselves: every other part of the app trusts them.
 
@@ -70,6 +71,35 @@ describe.each(FORMATS.map((f) => [f.id, f] as const))('format %s', (_id, format:
       '五、存在的主要问题及改进情况',
       '六、其他需要报告的事项',
     ]);
+  });
+
+  it('gives every table a layout: a positive weight per column, row labels within the label columns', () => {
+    for (const table of Object.values(format.tables)) {
+      expect(table.layout.weights, table.id).toHaveLength(table.columns);
+      expect(table.layout.weights.every((w) => w > 0), table.id).toBe(true);
+      const grid = tableGrid(table);
+      for (const a of grid.anchors.filter((x) => x.row >= table.headerRows)) {
+        const isLabel = a.cell.type === 'label' && a.cell.role === 'rowLabel';
+        if (isLabel) expect(a.col, `${table.id}: ${labelText(a.cell)}`).toBeLessThan(table.layout.labelColumns);
+        if (a.cell.type === 'value') expect(a.col, `${table.id}: ${a.cell.key}`).toBeGreaterThanOrEqual(table.layout.labelColumns);
+      }
+    }
+  });
+
+  it('breaks labels only into lines that make up the label', () => {
+    const broken = Object.values(format.tables).flatMap((t) => t.rows.flat()).flatMap((c) => (c.type === 'label' && c.lines ? [c] : []));
+    expect(broken.length).toBeGreaterThan(0);
+    for (const c of broken) {
+      expect(c.lines!.join(''), c.text).toBe(c.text);
+      expect(c.lines!.length).toBeGreaterThan(1);
+    }
+  });
+
+  it('names what each cross-year rule checks, and no other rule reads last year', () => {
+    for (const rule of format.rules) {
+      const readsPrevious = [...rule.left, ...rule.right].some((t) => t.previous);
+      expect(rule.topic !== undefined, `${rule.id} at ${rule.at}`).toBe(readsPrevious);
+    }
   });
 
   it('has table 三 on a 10-column grid and table 四 on a 15-column grid', () => {
@@ -166,9 +196,24 @@ describe('labels are exactly the spec’s', () => {
     ]);
   });
 
-  const spec = new URL('../../../shared/spec/annual-report-format.md', import.meta.url);
-  it.runIf(existsSync(spec))('every back-quoted table-三 label of the spec appears in both formats', () => {
-    const text = readFileSync(spec, 'utf8');
+  // In CI a missing spec fails the file; elsewhere the test is skipped with the reason printed.
+  const spec = sharedFile('spec/annual-report-format.md');
+  it('fails in CI, instead of skipping, when a shared file is missing', () => {
+    vi.stubEnv('CI', 'true');
+    try {
+      expect(() => sharedFile('spec/no-such-file.md')).toThrow(/no-such-file\.md.*required in CI/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    vi.stubEnv('CI', '');
+    try {
+      expect(sharedFile('spec/no-such-file.md')).toBeUndefined();
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+  it.runIf(spec !== undefined)('every back-quoted table-三 label of the spec appears in both formats', () => {
+    const text = readFileSync(spec!, 'utf8');
     const section = text.slice(text.indexOf('## 3. Table 三'), text.indexOf('## 4. Table 四'));
     const quoted = [...section.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).flatMap((s) => s.split(/`\s*`/));
     const all = new Set(FORMATS.flatMap((f) => labelsOf(f.tables.t3)));

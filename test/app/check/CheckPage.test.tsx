@@ -23,18 +23,18 @@ describe('检查已有报告', () => {
     await user.upload(screen.getByLabelText('选择文件…'), [good, bad, broken]);
 
     const badCard = await screen.findByRole('article', { name: '青禾.txt' });
-    expect(within(badCard).getByText(/错误 1 · 警告 0/)).toBeTruthy();
+    expect(badCard.textContent).toContain('错误 1 · 警告 0');
     const partTwo = within(badCard).getByRole('heading', { name: '二、主动公开政府信息情况' });
     const item = within(partTwo.parentElement!).getByText(/无法作为数字/).closest('li')!;
     expect(within(item).getByText('原文').nextElementSibling!.textContent).toBe('约37件');
-    expect(within(item).getByText('行政强制 / 本年处理决定数量')).toBeTruthy();
+    expect(item.textContent).toContain('行政强制 / 本年处理决定数量');
 
     const brokenCard = await screen.findByRole('article', { name: '损坏.docx' });
     expect(within(brokenCard).getByRole('alert').textContent).toContain('不是有效的 Word');
     expect(within(brokenCard).queryByRole('button', { name: '在编辑器中打开' })).toBeNull();
 
     const goodCard = screen.getByRole('article', { name: '临江.txt' });
-    expect(within(goodCard).getByText(/青禾市临江区市场监督管理局 · 2020年度 · 2019年格式 · 读自文字/)).toBeTruthy();
+    expect(goodCard.textContent).toContain('青禾市临江区市场监督管理局 · 2020年度 · 2019年格式 · 读自文字');
     await user.click(within(goodCard).getByRole('button', { name: '在编辑器中打开' }));
     expect(opened).toHaveBeenCalledTimes(1);
     expect(opened.mock.calls[0]![0].values).toEqual(loadExample('2020').values);
@@ -49,6 +49,6 @@ describe('检查已有报告', () => {
     await user.paste(renderText(loadExample('2024')));
     await user.click(screen.getByRole('button', { name: '检查粘贴的文字' }));
     const card = await screen.findByRole('article', { name: '粘贴的文字' });
-    expect(within(card).getByText(/青禾市人民政府 · 2024年度 · 2021年格式/)).toBeTruthy();
+    expect(card.textContent).toContain('青禾市人民政府 · 2024年度 · 2021年格式');
   });
 });

@@ -18,7 +18,9 @@ describe('statutory grid', () => {
       const { unmount } = renderEditor(report2024(), part);
       const cells = format.cells.filter((c) => c.part === part);
       expect(cells.length).toBeGreaterThan(0);
-      for (const def of cells) expect(screen.getByRole('textbox', { name: `${def.row} ${def.column}` })).toBeTruthy();
+      // Exactly one input per cell of the part, each named by its printed row and column.
+      const names = screen.getAllByRole('textbox').map((el) => el.getAttribute('aria-label'));
+      expect(names.sort()).toEqual(cells.map((def) => `${def.row} ${def.column}`).sort());
       unmount();
     }
   });
@@ -121,7 +123,7 @@ describe('statutory grid', () => {
     await user.type(total, '5');
     expect(store.getReport().values['t4.review.total']).toBe(5);
     const panel = screen.getByRole('complementary', { name: '检查结果' });
-    expect(within(panel).getByText(/“总计”应等于结果维持、结果纠正、其他结果、尚未审结之和/)).toBeTruthy();
+    expect(within(panel).getByText(/“总计”应等于结果维持、结果纠正、其他结果、尚未审结之和/).closest('li')!.textContent).toContain('行政复议');
     expect(total.getAttribute('aria-invalid')).toBe('true');
   });
 });

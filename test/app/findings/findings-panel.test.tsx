@@ -64,7 +64,9 @@ describe('findings panel', () => {
     const warning = warnings[0]!;
     await user.click(within(warning).getByRole('button', { name: /确认此警告/ }));
     await user.click(within(warning).getByRole('button', { name: '确认' }));
-    expect(within(warning).getByText(/请写明确认的理由/)).toBeTruthy();
+    // Refused without a reason: the form says why and nothing is stored.
+    expect(within(warning).getByText(/请写明确认的理由/).textContent).toMatch(/^请写明确认的理由，例如/);
+    expect(store.getReport().acknowledged).toEqual([]);
     await user.type(within(warning).getByLabelText('确认理由'), '与某局合并，结转数已按合并后口径更正');
     await user.click(within(warning).getByRole('button', { name: '确认' }));
     const confirmed = store.getFindings().find((f) => f.rule === '跨年-结转' && f.cell === 't3.carried.natural')!;
@@ -72,7 +74,7 @@ describe('findings panel', () => {
       { rule: '跨年-结转', cell: 't3.carried.natural', message: confirmed.message, reason: '与某局合并，结转数已按合并后口径更正' },
     ]);
     expect(confirmed.message).toMatch(/本年“上年结转”应等于上年报告的“结转下年度继续办理”/);
-    expect(within(panel()).getByText(/确认理由：与某局合并/)).toBeTruthy();
+    expect(within(panel()).getByText(/确认理由：与某局合并/).closest('li')!.textContent).toContain('二、上年结转政府信息公开申请数量 · 自然人');
     expect(store.getFindings().find((f) => f.rule === '跨年-结转')?.acknowledged).toBe('与某局合并，结转数已按合并后口径更正');
     await user.click(within(panel()).getByRole('button', { name: '撤销确认' }));
     expect(store.getReport().acknowledged).toEqual([]);
