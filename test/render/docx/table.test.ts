@@ -2,11 +2,11 @@ import { Document, Packer, type FileChild } from 'docx';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { reportFormat, type Report } from '../../src/core/report';
-import { renderTableDocx } from '../../src/render/docx/table';
-import { arbitraryReport } from '../import/arbitrary-report';
-import { loadExample } from '../support/examples';
-import { referenceTableDocx } from './docx/table-reference';
+import { reportFormat, type Report } from '../../../src/core/report';
+import { renderTableDocx } from '../../../src/render/docx/table';
+import { arbitraryReport } from '../../import/arbitrary-report';
+import { loadExample } from '../../support/examples';
+import { referenceTableDocx } from './table-reference';
 
 // The export writes tables from prepared cell shapes; the XML must be exactly what one docx
 // component per cell writes, for any report and any text a clerk may have typed into a cell.

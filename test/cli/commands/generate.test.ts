@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
-import { EXAMPLE_2024 } from '../support/examples';
-import { all, openDocx, textOf } from './docx/ooxml';
+import { main } from '../../../src/cli/main';
+import { EXAMPLE_2024 } from '../../support/examples';
+import { all, openDocx, textOf } from '../../render/docx/ooxml';
 
 // `nianbao generate --out x.docx` writes the Word document; the extension chooses the format.
 

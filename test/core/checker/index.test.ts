@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FORMATS, PART_IDS } from '../../templates';
-import { checkReport, groupByPart, sortFindings, type Finding } from '../../src/core/checker';
-import { continueFromLastYear, newReport } from '../../src/core/new-report';
-import { cellIndex, reportFormat, type Report } from '../../src/core/report';
-import { computedCells } from '../../src/core/totals';
-import { loadExample } from '../support/examples';
+import { FORMATS, PART_IDS } from '../../../templates';
+import { checkReport, groupByPart, sortFindings, type Finding } from '../../../src/core/checker';
+import { continueFromLastYear, newReport } from '../../../src/core/new-report';
+import { cellIndex, reportFormat, type Report } from '../../../src/core/report';
+import { computedCells } from '../../../src/core/totals';
+import { loadExample } from '../../support/examples';
 
 const errors = (fs: Finding[]) => fs.filter((f) => f.severity === 'error');
 const warnings = (fs: Finding[]) => fs.filter((f) => f.severity === 'warning');
