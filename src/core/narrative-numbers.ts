@@ -91,6 +91,19 @@ export function applicationSummary(format: FormatDef, states: CellStates): strin
   );
 }
 
+/** The table cells the summary sentence still waits for, as a clerk finds them: 表三“（七）总计”总计. */
+export function summaryBlanks(format: FormatDef, states: CellStates): string[] {
+  const index = new Map(format.cells.map((c) => [c.key, c]));
+  const facts: readonly NarrativeFact[] = ['received', 'carriedFromLastYear', 'handled', 'carriedToNextYear', 'reviews', 'litigations'];
+  return facts
+    .flatMap((fact) => factCells(format, fact))
+    .filter((key) => numberIn(states, key) === undefined)
+    .map((key) => {
+      const def = index.get(key)!;
+      return `表${def.part}“${def.row}”${def.column}`;
+    });
+}
+
 /** Which of a narrative part's checklist topics the text mentions; the editor's checklist and the checker both use it. */
 export function coveredTopics(part: PartDef, text: string): { item: ChecklistItem; covered: boolean }[] {
   return (part.checklist ?? []).map((item) => ({ item, covered: item.words.some((w) => text.includes(w)) }));

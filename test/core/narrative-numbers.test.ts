@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PARTS } from '../../templates';
 import { checkReport } from '../../src/core/checker';
-import { coveredTopics } from '../../src/core/narrative-numbers';
+import { readCells } from '../../src/core/checker/cell-states';
+import { coveredTopics, summaryBlanks } from '../../src/core/narrative-numbers';
+import { reportFormat } from '../../src/core/report';
 import { loadExample } from '../support/examples';
 
 const part = (id: '一' | '五' | '六') => PARTS.find((p) => p.id === id)!;
@@ -27,5 +29,16 @@ describe('coveredTopics', () => {
       if (missing.length === 0) expect(info).toBeUndefined();
       else expect(info?.message).toMatch(new RegExp(`本部分未见：${missing.join('、')}。$`));
     }
+  });
+});
+
+describe('summaryBlanks', () => {
+  it('names, by table, row and column as printed, the totals the summary sentence still waits for', () => {
+    const report = loadExample('2024');
+    const format = reportFormat(report);
+    expect(summaryBlanks(format, readCells(format, report))).toEqual([]);
+    delete report.values['t3.r7.total'];
+    delete report.values['t4.direct.total'];
+    expect(summaryBlanks(format, readCells(format, report))).toEqual(['表三“（七）总计”总计', '表四“行政诉讼 未经复议直接起诉”总计']);
   });
 });

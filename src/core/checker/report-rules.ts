@@ -132,7 +132,7 @@ function checkRegulations({ report, format, states }: Context): Finding[] {
       severity: 'warning',
       rule: '规章权限',
       ...atCell(index.get(reported)!),
-      message: `${kind}一般没有规章制定权（省级、设区的市和自治州人民政府及国务院部门才有），但“规章”一行填了非零数字。规范性文件应填在下一行。`,
+      message: `${kind}一般没有规章制定权（省级、设区的市和自治州人民政府及国务院部门才有），但“${index.get(reported)!.row}”一行填了非零数字。规范性文件应填在下一行。`,
     },
   ];
 }

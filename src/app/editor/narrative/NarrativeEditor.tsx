@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { PartDef } from '../../../../templates';
 import { readCells } from '../../../core/checker/cell-states';
-import { applicationSummary } from '../../../core/narrative-numbers';
+import { applicationSummary, summaryBlanks } from '../../../core/narrative-numbers';
 import type { Block, NarrativePartId, Report } from '../../../core/report';
 import { useReport, useStore } from '../../store/store-context';
 import { Checklist } from './Checklist';
@@ -29,9 +29,10 @@ export function NarrativeEditor({ part }: { part: PartDef }) {
 
   const insertSummary = () => {
     const format = store.getFormat();
-    const sentence = applicationSummary(format, readCells(format, store.getReport()));
+    const states = readCells(format, store.getReport());
+    const sentence = applicationSummary(format, states);
     if (!sentence) {
-      setNotice('表三的“本年新收”“上年结转”“（七）总计”“结转下年度”总计和表四的总计尚未全部填写，暂时无法生成。');
+      setNotice(`${summaryBlanks(format, states).join('、')}尚未填写，暂时无法生成。`);
       return;
     }
     setNotice('已在末尾插入一段。以后如果改动表格数字，检查会提示文字与表格不一致。');
