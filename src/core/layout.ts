@@ -69,6 +69,9 @@ export function rowPieces(grid: TableGrid, row: number): RowPiece[] {
 /** What a label cell prints. */
 export const labelText = (cell: GridCell): string => (cell.type === 'label' ? cell.text + (cell.note ?? '') : '');
 
+/** A label's lines where renderings that wrap break it (商业/企业), as the format gives them; else one line. */
+export const labelLines = (cell: GridCell): readonly string[] => (cell.type === 'label' && cell.lines && !cell.note ? cell.lines : [labelText(cell)]);
+
 /** How a label is aligned in every rendering: one-row row labels as the table's layout says, everything else centred. */
 export function labelAlign(table: TableDef, anchor: Anchor): 'left' | 'center' {
   const cell = anchor.cell;

@@ -16,7 +16,7 @@ import {
 } from 'docx';
 import type { TableDef } from '../../../templates';
 import { pieceText } from '../../core/document';
-import { labelAlign, rowPieces, tableGrid, type Anchor, type RowPiece } from '../../core/layout';
+import { labelAlign, labelLines, rowPieces, tableGrid, type Anchor, type RowPiece } from '../../core/layout';
 import type { Report } from '../../core/report';
 import { columnWidths } from './columns';
 import { FONT } from './fonts';
@@ -55,7 +55,7 @@ function keepsWithNext(table: TableDef, row: number): boolean {
 /** A cell's lines: a label breaks where its definition says (商业/企业), anything else is one line. */
 function linesOf(report: Report, piece: RowPiece): string[] {
   const cell = piece.anchor.cell;
-  if (piece.starts && cell.type === 'label' && cell.lines && !cell.note) return cell.lines.map(xmlSafe);
+  if (piece.starts && cell.type === 'label') return labelLines(cell).map(xmlSafe);
   return [xmlSafe(pieceText(report, piece))];
 }
 

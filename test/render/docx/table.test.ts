@@ -40,5 +40,6 @@ describe('table XML is the same as one docx component per cell writes', () => {
       }),
       { numRuns: 40 },
     );
-  });
+    // 40 × 6 packed documents: seconds on a quiet machine, far more on a shared CI runner.
+  }, 120_000);
 });

@@ -1,18 +1,15 @@
 import { memo } from 'react';
 import type { TableDef } from '../../../../templates';
-import { labelAlign, labelText, rowPieces, tableGrid } from '../../../core/layout';
+import { labelAlign, labelLines, labelText, rowPieces, tableGrid } from '../../../core/layout';
 import { cellIndex } from '../../../core/report';
 import { useStore } from '../../store/store-context';
 import { GridCellInput } from './GridCellInput';
 
-/**
- * Widths of the label columns as the format gives them (the share of the table the Word table gives them);
- * value columns share the rest equally.
- */
-function labelColumnWidths(table: TableDef): (string | undefined)[] {
-  const { weights, labelColumns } = table.layout;
+/** Column widths in the proportions the format gives them, the same as the Word table's. */
+function columnWidths(table: TableDef): string[] {
+  const { weights } = table.layout;
   const sum = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w, c) => (c < labelColumns ? `${((100 * w) / sum).toFixed(2)}%` : undefined));
+  return weights.map((w) => `${((100 * w) / sum).toFixed(2)}%`);
 }
 
 /** A statutory table laid out on the shared grid, so merged headers match the printed table. Renders once. */
@@ -26,8 +23,8 @@ export const TableGrid = memo(function TableGrid({ table, caption }: { table: Ta
       <table className="grid">
         <caption className="visually-hidden">{caption}</caption>
         <colgroup>
-          {labelColumnWidths(table).map((width, c) => (
-            <col key={c} style={width === undefined ? undefined : { width }} />
+          {columnWidths(table).map((width, c) => (
+            <col key={c} style={{ width }} />
           ))}
         </colgroup>
         {table.headerRows > 0 && (
@@ -36,7 +33,7 @@ export const TableGrid = memo(function TableGrid({ table, caption }: { table: Ta
               <tr key={r}>
                 {pieces.map(({ anchor }) => (
                   <th key={anchor.col} scope={anchor.colSpan > 1 ? 'colgroup' : 'col'} colSpan={anchor.colSpan} rowSpan={anchor.rowSpan} className={anchor.cell.type === 'label' && anchor.cell.explanation ? 'note' : undefined}>
-                    {labelText(anchor.cell)}
+                    {labelLines(anchor.cell).flatMap((line, i) => (i === 0 ? [line] : [<br key={i} />, line]))}
                   </th>
                 ))}
               </tr>
