@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellDisplay, reportFileName, reportTitle, safeFileName } from '../../src/core/document';
+import { cellDisplay, chineseDate, reportFileName, reportTitle, safeFileName } from '../../src/core/document';
 import { labelText, tableGrid } from '../../src/core/layout';
 import { reportFormat, type Report } from '../../src/core/report';
 import { renderDocx } from '../../src/render/docx';
@@ -371,6 +371,22 @@ describe('Word document content edge cases', () => {
     expect(texts).toContain('咨询电话：010\u2060-\u206012345678 - 转 8');
     const lang = all(all(styles, 'docDefaults')[0]!, 'lang')[0]!;
     expect([attr(lang, 'val'), attr(lang, 'eastAsia')]).toEqual(['en-US', 'zh-CN']);
+  });
+
+  it('keeps the last paragraph, the blank line and the signature together, so the signature never stands alone on a page', async () => {
+    const report = loadExample('2020');
+    report.narrative['六'] = [{ type: 'paragraph', text: '第一段。' }, { type: 'paragraph', text: '最后一段。' }];
+    const { document } = await openDocx(await renderDocx(report));
+    const paragraphs = bodyChildren(document).filter((e) => e.localName === 'p');
+    const at = paragraphs.findIndex((p) => textOf(p) === '最后一段。');
+    const keepsNext = (p: Element) => val(kid(p, 'pPr'), 'keepNext') !== null;
+    expect(paragraphs.slice(at - 1).map((p) => [textOf(p), keepsNext(p)])).toEqual([
+      ['第一段。', false],
+      ['最后一段。', true],
+      ['', true],
+      [report.meta.agency, true],
+      [chineseDate(report.meta.publicationDate), true],
+    ]);
   });
 
   it('names the file after the report title, without characters Windows forbids', () => {

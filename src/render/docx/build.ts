@@ -14,15 +14,18 @@ export function buildDocx(report: Report): Document {
   const doc = documentOf(report);
   const children: FileChild[] = [...doc.titleLines.filter((l) => l.trim()).map(titleLine), blankLine()];
   for (const p of doc.intro) children.push(...body(p));
+  const lastSection = doc.sections.at(-1);
   for (const section of doc.sections) {
     children.push(partHeading(section.part.heading));
     if (section.kind === 'table') {
       children.push(renderTableDocx(report, section.table));
       continue;
     }
-    for (const block of section.blocks) children.push(...(block.type === 'heading' ? subHeading(block.text) : body(block.text)));
+    // The signature never stands alone on a page (GB/T 9704 §7.3.5): the last paragraph goes with it.
+    const last = section === lastSection ? section.blocks.at(-1) : undefined;
+    for (const block of section.blocks) children.push(...(block.type === 'heading' ? subHeading(block.text) : body(block.text, block === last)));
   }
-  children.push(blankLine(), ...ending(doc.ending.agency, doc.ending.date));
+  children.push(blankLine(true), ...ending(doc.ending.agency, doc.ending.date));
 
   return new Document({
     title: xmlSafe(doc.titleLines.join('')),

@@ -27,7 +27,7 @@ const FIRST_LINE = { firstLineChars: 200, firstLine: chars(2) } as const;
 export const titleLine = (text: string): Paragraph =>
   new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [run(text, FONT.title, SIZE.二号)] });
 
-export const blankLine = (): Paragraph => new Paragraph({ children: [] });
+export const blankLine = (keepNext = false): Paragraph => new Paragraph({ children: [], ...(keepNext ? { keepNext: true } : {}) });
 
 /** `一、…` in 黑体; kept with what follows so a heading never ends a page. */
 export const partHeading = (text: string): Paragraph =>
@@ -49,9 +49,16 @@ export function subHeading(text: string): Paragraph[] {
   });
 }
 
-export const body = (text: string): Paragraph[] =>
+/** Body paragraphs; `keepNext` keeps the last one on the page of what follows (the text before the signature). */
+export const body = (text: string, keepNext = false): Paragraph[] =>
   paragraphsOf(text).map(
-    (line) => new Paragraph({ indent: FIRST_LINE, alignment: AlignmentType.BOTH, children: [run(line, FONT.body, SIZE.三号)] }),
+    (line, i, lines) =>
+      new Paragraph({
+        indent: FIRST_LINE,
+        alignment: AlignmentType.BOTH,
+        ...(keepNext && i === lines.length - 1 ? { keepNext: true } : {}),
+        children: [run(line, FONT.body, SIZE.三号)],
+      }),
   );
 
 /**
