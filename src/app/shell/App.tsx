@@ -3,6 +3,7 @@ import type { Report } from '../../core/report';
 import { currentDraftId, loadDraft, newDraftId, saveDraft, storageErrorText, type Draft } from '../drafts/draft-storage';
 import { EditorRoute } from '../editor/EditorRoute';
 import { StartPage } from '../start/StartPage';
+import { markFocusedFilePickers } from './focus-rings';
 import { navigate, useRoute } from './route';
 
 // The self-check page is its own feature; load it only when asked for.
@@ -26,6 +27,8 @@ export function App() {
       .catch(() => navigate({ page: 'start' }));
   }, [route.page]);
 
+  useEffect(() => markFocusedFilePickers(document), []);
+
   const openReport = useCallback(async (report: Report) => {
     const draft: Draft = { id: newDraftId(), report, savedAt: new Date().toISOString() };
     setOpened((o) => ({ ...o, [draft.id]: draft }));
@@ -40,6 +43,9 @@ export function App() {
 
   return (
     <div className="app">
+      <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
+        跳到主要内容
+      </button>
       <header className="topbar">
         <a className="brand" href="#/start">
           政府信息公开工作年度报告 · 填报
@@ -54,7 +60,7 @@ export function App() {
         </nav>
         <span className="topbar-note">所有内容只保存在本机浏览器中</span>
       </header>
-      <main className="app-main">
+      <main id="main" className="app-main" tabIndex={-1}>
         {route.page === 'start' && <StartPage onOpen={openReport} storageProblem={storageProblem} />}
         {route.page === 'check' && (
           <Suspense fallback={<p className="loading">正在加载检查页面…</p>}>

@@ -274,24 +274,28 @@ export class ReportStore {
   }
 }
 
+/** A place in the report: 基本信息 or a part, and the first cell that changed there. */
+export type Place = { section: 'meta' | PartId; cell?: string };
+
 /**
- * Where two versions of a report differ first, in reading order: 'meta', a part, or undefined when only
- * acknowledgements or last year's figures changed. Undo and redo go there, so the clerk sees what they undid.
+ * Where two versions of a report differ first, in reading order; undefined when only acknowledgements or
+ * nothing changed. Undo and redo go there, so the clerk sees what they undid.
  */
-export function changedPlace(before: Report, after: Report): 'meta' | PartId | undefined {
-  if (before.meta !== after.meta || before.previous !== after.previous) return 'meta';
+export function changedPlace(before: Report, after: Report): Place | undefined {
+  if (before.meta !== after.meta || before.previous !== after.previous) return { section: 'meta' };
   const format = reportFormat(after);
+  const cellsSame = before.values === after.values && before.written === after.written;
   for (const part of format.parts) {
     if (part.kind === 'narrative') {
       const id = part.id as keyof Report['narrative'];
-      if (before.narrative[id] !== after.narrative[id]) return part.id;
+      if (before.narrative[id] !== after.narrative[id]) return { section: part.id };
       continue;
     }
-    if (before.values === after.values && before.written === after.written && before.typedTotals === after.typedTotals) continue;
-    if (before.typedTotals !== after.typedTotals && part.kind === 'table') return part.id;
+    if (cellsSame) continue;
     for (const c of format.cells) {
-      if (c.part === part.id && (before.values[c.key] !== after.values[c.key] || before.written[c.key] !== after.written[c.key])) return part.id;
+      if (c.part === part.id && (before.values[c.key] !== after.values[c.key] || before.written[c.key] !== after.written[c.key])) return { section: part.id, cell: c.key };
     }
   }
+  // The totals switch alone: it shows on every table part, so the clerk stays where they are.
   return undefined;
 }

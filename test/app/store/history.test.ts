@@ -102,9 +102,9 @@ describe('ReportStore undo and redo', () => {
     const b = store.getReport();
     setNarrative(store, '文字');
     const c = store.getReport();
-    expect(changedPlace(a, b)).toBe('三');
-    expect(changedPlace(b, c)).toBe('五');
+    expect(changedPlace(a, b)).toEqual({ section: '三', cell: 't3.new.natural' });
+    expect(changedPlace(b, c)).toEqual({ section: '五' });
     store.update((r) => ({ ...r, meta: { ...r.meta, contact: '电话' } }));
-    expect(changedPlace(c, store.getReport())).toBe('meta');
+    expect(changedPlace(c, store.getReport())).toEqual({ section: 'meta' });
   });
 });
