@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { Finding } from '../../core/checker';
-import type { Report } from '../../core/report';
+import type { Block, NarrativePartId, Report } from '../../core/report';
 import type { HistoryState } from './history';
 import type { NavSummary } from './nav-summary';
 import type { ReportStore } from './report-store';
@@ -54,4 +54,11 @@ export function useCell(key: string): CellView {
 export function useHistory(): HistoryState {
   const store = useStore();
   return useSyncExternalStore(store.subscribe, store.getHistory);
+}
+
+/** One narrative part's blocks; a new value only when that part changes. */
+export function useNarrative(id: NarrativePartId): readonly Block[] {
+  const store = useStore();
+  const get = useCallback(() => store.getReport().narrative[id], [store, id]);
+  return useSyncExternalStore(store.subscribe, get);
 }
