@@ -75,6 +75,10 @@ export function Editor({ id, section, store, saver }: { id: string; section: Sec
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // A text field the store does not hold (the reason typed when confirming a warning) keeps the browser's own undo.
+      const target = e.target instanceof Element ? e.target : null;
+      const ownText = !!target?.closest(`#${FINDINGS_ID}`) && target?.matches('textarea, input[type=text], input:not([type])');
+      if ((isUndoKey(e) || isRedoKey(e)) && ownText) return;
       if (isUndoKey(e)) {
         e.preventDefault();
         undo();

@@ -123,8 +123,10 @@ export class ReportStore {
    * Any other change (meta, narrative, acknowledgements, the totals switch): one undo step named `label`.
    * Changes with the same `mergeKey` in a row (typing into one field) merge into one step.
    */
-  update(change: (report: Report) => Report, label = '修改', mergeKey?: string): void {
-    this.record(label, mergeKey, () => this.replace(change(this.report)));
+  update(change: (report: Report) => Report, label?: string, mergeKey?: string): void {
+    const before = this.report;
+    const next = change(before);
+    this.record(label ?? describeChange(before, next), mergeKey, () => this.replace(next));
   }
 
   /**
@@ -272,6 +274,16 @@ export class ReportStore {
     const summary = navSummary(this.report, this.format, this.findings, this.filledByPart());
     if (!this.summary || !sameNavSummary(this.summary, summary)) this.summary = summary;
   }
+}
+
+/** The name of an unnamed change, for the undo button: what kind of thing changed. */
+export function describeChange(before: Report, after: Report): string {
+  if (before.acknowledged !== after.acknowledged) return after.acknowledged.length >= before.acknowledged.length ? '确认警告' : '撤回确认';
+  if (before.typedTotals !== after.typedTotals) return after.typedTotals ? '改为手工填写合计' : '改为自动计算合计';
+  if (before.previous !== after.previous) return '载入上年报告';
+  if (before.meta !== after.meta) return '修改基本信息';
+  if (before.narrative !== after.narrative) return '修改文字';
+  return '修改表格';
 }
 
 /** A place in the report: 基本信息 or a part, and the first cell that changed there. */

@@ -64,7 +64,8 @@ describe('ReportStore undo and redo', () => {
     const store = fresh();
     setNarrative(store, '一');
     setNarrative(store, '一二');
-    store.update((r) => ({ ...r, acknowledged: [{ rule: 'x', cell: null, reason: '核实无误' }] }), '确认警告');
+    store.update((r) => ({ ...r, acknowledged: [{ rule: 'x', cell: null, reason: '核实无误' }] }));
+    expect(store.getHistory().undo).toBe('确认警告');
     store.update((r) => ({ ...r, meta: { ...r.meta, agency: '另一局' } }), '修改基本信息');
     expect(store.getHistory().steps).toBe(3);
     store.undo();
