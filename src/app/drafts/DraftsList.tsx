@@ -94,8 +94,8 @@ export function DraftsList({ onContinue, busy = false }: { onContinue: (id: stri
                 <span className="count-ok">没有错误或警告</span>
               ) : (
                 <>
-                  <span className="count-error">错误 {d.progress.errors}</span>
-                  <span className="count-warning">警告 {d.progress.warnings}</span>
+                  <span className={d.progress.errors ? 'count-error' : 'count-none'}>错误 {d.progress.errors}</span>
+                  <span className={d.progress.warnings ? 'count-warning' : 'count-none'}>警告 {d.progress.warnings}</span>
                 </>
               )}
             </td>
