@@ -16,13 +16,15 @@ beforeEach(async () => {
   for (const d of (await listDraftsWithDamaged()).drafts) await deleteDraft(d.id);
 });
 
+const SLOW = { timeout: 15_000 };
 const checkedFile = () => new File([renderText(loadExample('2024'))], '青禾.txt', { type: 'text/plain' });
 const drafts = async () => (await listDraftsWithDamaged()).drafts.filter((d) => d.agency === '青禾市人民政府' && d.year === 2024);
 
 async function checkAndOpen(user: ReturnType<typeof userEvent.setup>, clicks: 1 | 2) {
   window.location.hash = '#/check';
-  await user.upload(await screen.findByLabelText('选择文件…'), checkedFile());
-  const card = await screen.findByRole('article', { name: '青禾.txt' });
+  // The check page is loaded lazily, and reading a file takes a moment on a busy machine.
+  await user.upload(await screen.findByLabelText('选择文件…', {}, SLOW), checkedFile());
+  const card = await screen.findByRole('article', { name: '青禾.txt' }, SLOW);
   const button = within(card).getByRole('button', { name: '在编辑器中打开' });
   if (clicks === 2) await user.dblClick(button);
   else await user.click(button);
@@ -34,18 +36,18 @@ describe('在编辑器中打开', () => {
     window.location.hash = '#/start';
     render(<App />);
     await checkAndOpen(user, 2);
-    await screen.findByRole('navigation', { name: '报告各部分' });
+    await screen.findByRole('navigation', { name: '报告各部分' }, SLOW);
     expect(await drafts()).toHaveLength(1);
 
     // The same report checked again: the clerk is asked; cancelling adds nothing, “另建” adds the second.
     await checkAndOpen(user, 1);
-    const ask = await screen.findByRole('dialog', { name: '已有“青禾市人民政府2024年度报告”的草稿' });
+    const ask = await screen.findByRole('dialog', { name: '已有“青禾市人民政府2024年度报告”的草稿' }, SLOW);
     await user.click(within(ask).getByRole('button', { name: '取消' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(await drafts()).toHaveLength(1);
     await user.click(within(screen.getByRole('article', { name: '青禾.txt' })).getByRole('button', { name: '在编辑器中打开' }));
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '另建一份新草稿' }));
-    await screen.findByRole('navigation', { name: '报告各部分' });
+    await screen.findByRole('navigation', { name: '报告各部分' }, SLOW);
     expect(await drafts()).toHaveLength(2);
-  });
+  }, 60_000);
 });
