@@ -170,6 +170,7 @@ describe.skipIf(!run)('editor keyboard, clipboard and drafts in Chromium', () =>
     const ask = page.getByRole('dialog', { name: '已有“青禾市人民政府2024年度报告”的草稿' });
     await ask.waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/duplicate-dialog-1280x720.png` });
     await ask.getByRole('button', { name: '打开已有草稿' }).click();
     await nav().waitFor();
     await page.getByRole('link', { name: '新建或打开报告' }).click();
@@ -182,6 +183,7 @@ describe.skipIf(!run)('editor keyboard, clipboard and drafts in Chromium', () =>
       await goPart(name);
       const violations = await seriousViolations(page);
       expect({ part: String(name), violations }).toEqual({ part: String(name), violations: [] });
+      if (SCREENSHOTS && String(name).includes('基本信息')) await page.screenshot({ path: `${SCREENSHOTS}/meta-1280x720.png` });
     }
     expect(pageErrors).toEqual([]);
   }, 90_000);

@@ -6,8 +6,8 @@ type Step<T> = { label: string; before: T; after: T; mergeKey: string | undefine
 /** What the undo and redo buttons show. */
 export type HistoryState = { undo: string | undefined; redo: string | undefined; steps: number };
 
-/** Enough for a long day of typing; the oldest steps go first. */
-export const HISTORY_LIMIT = 5000;
+/** Several times the steps of filling a whole report (about 200 cells and the text); the oldest go first. */
+export const HISTORY_LIMIT = 2000;
 
 export class History<T> {
   private done: Step<T>[] = [];
