@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newReport } from '../../../src/core/new-report';
+import { History, HISTORY_LIMIT } from '../../../src/app/store/history';
 import { changedPlace, ReportStore } from '../../../src/app/store/report-store';
 import type { Report } from '../../../src/core/report';
 
@@ -107,5 +108,16 @@ describe('ReportStore undo and redo', () => {
     expect(changedPlace(b, c)).toEqual({ section: '五' });
     store.update((r) => ({ ...r, meta: { ...r.meta, contact: '电话' } }));
     expect(changedPlace(c, store.getReport())).toEqual({ section: 'meta' });
+  });
+});
+
+describe('History', () => {
+  it('keeps the newest HISTORY_LIMIT steps and drops the oldest', () => {
+    const h = new History<number>();
+    for (let i = 0; i < HISTORY_LIMIT + 5; i++) h.push(`step ${i}`, undefined, i, i + 1);
+    expect(h.state().steps).toBe(HISTORY_LIMIT);
+    let value = HISTORY_LIMIT + 5;
+    for (let step = h.undo(value); step; step = h.undo(value)) value = step.report;
+    expect(value).toBe(5);
   });
 });
