@@ -4,9 +4,11 @@ import { labelText, type RowPiece } from './layout';
 import { formatValue } from './numbers';
 import { reportFormat, type Block, type NarrativePartId, type Report } from './report';
 
-// The document a report prints as, in reading order; the text and Word renderers both walk it.
+// The document a report prints as, in reading order; the text and Word renderers and the app's preview all walk it,
+// so the preview is the document that gets published.
 
 export type Section =
+  /** `blocks`: the printed paragraphs, one per line of the clerk's blocks, blank ones left out. */
   | { part: PartDef; kind: 'narrative'; blocks: readonly Block[] }
   | { part: PartDef; kind: 'table'; table: TableDef };
 
@@ -44,9 +46,19 @@ export function defaultIntro(report: Report, format: FormatDef): string[] {
   return paragraphs;
 }
 
+/** The paragraphs a block of text prints as: each line its own paragraph, blank lines left out. */
+export const printedLines = (text: string): string[] =>
+  text
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/** A narrative part as printed: a block holding several lines prints as several paragraphs of its kind. */
+export const printedBlocks = (blocks: readonly Block[]): Block[] => blocks.flatMap((b) => printedLines(b.text).map((text) => ({ type: b.type, text })));
+
 export function documentOf(report: Report): DocumentModel {
   const format = reportFormat(report);
-  const intro = report.meta.intro?.trim() ? report.meta.intro.split(/\n+/).filter((p) => p.trim()) : defaultIntro(report, format);
+  const intro = report.meta.intro?.trim() ? printedLines(report.meta.intro) : defaultIntro(report, format);
   return {
     format,
     titleLines: [report.meta.agency, `${report.meta.year}年政府信息公开工作年度报告`],
@@ -54,7 +66,7 @@ export function documentOf(report: Report): DocumentModel {
     sections: format.parts.map((part): Section =>
       part.kind === 'table'
         ? { part, kind: 'table', table: format.tables[part.table!] }
-        : { part, kind: 'narrative', blocks: report.narrative[part.id as NarrativePartId] },
+        : { part, kind: 'narrative', blocks: printedBlocks(report.narrative[part.id as NarrativePartId]) },
     ),
     ending: { agency: report.meta.agency, date: chineseDate(report.meta.publicationDate) },
   };

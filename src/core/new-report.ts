@@ -17,9 +17,11 @@ export function newReport(input: { agency: string; year: number; agencyKind?: Ag
 
 /**
  * This year's report continuing last year's: agency details carry over, 上年结转 is prefilled from
- * last year's 结转下年度继续办理, and last year's figures are kept for the cross-year checks.
+ * last year's 结转下年度继续办理, and last year's figures and text are kept for the cross-year checks.
+ * With `text`, last year's parts 一、五、六 are the starting point of this year's (the checker then flags
+ * every paragraph left unchanged).
  */
-export function continueFromLastYear(last: Report): Report {
+export function continueFromLastYear(last: Report, options: { text?: boolean } = {}): Report {
   const report = newReport({ agency: last.meta.agency, year: last.meta.year + 1, agencyKind: last.meta.agencyKind });
   report.meta.contact = last.meta.contact;
   const format = formatForYear(report.meta.year);
@@ -27,6 +29,8 @@ export function continueFromLastYear(last: Report): Report {
     const v = last.values[from];
     if (v !== undefined) report.values[to] = v;
   }
-  report.previous = { year: last.meta.year, format: last.format, values: { ...last.values } };
+  const narrative = structuredClone(last.narrative);
+  report.previous = { year: last.meta.year, format: last.format, values: { ...last.values }, narrative };
+  if (options.text) report.narrative = structuredClone(last.narrative);
   return report;
 }

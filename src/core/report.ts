@@ -20,6 +20,12 @@ const blockSchema = z.object({
 });
 export type Block = z.infer<typeof blockSchema>;
 
+const narrativeSchema = z.object({
+  一: z.array(blockSchema),
+  五: z.array(blockSchema),
+  六: z.array(blockSchema),
+});
+
 const valuesSchema = z.record(z.string(), z.union([z.number(), z.string()]));
 
 /** One of the formats in templates/ — read from the list when a file is checked, so a new format needs no change here. */
@@ -40,11 +46,7 @@ export const reportSchema = z.object({
     /** Replaces the generated opening paragraph when set. */
     intro: z.string().optional(),
   }),
-  narrative: z.object({
-    一: z.array(blockSchema),
-    五: z.array(blockSchema),
-    六: z.array(blockSchema),
-  }),
+  narrative: narrativeSchema,
   /** Cell values by cell key: counts and deltas as integers, money as a decimal string in 万元. */
   values: valuesSchema,
   /** What was written in a cell when it was not a plain number ("无", "22.36万元", "约5件"), by cell key. */
@@ -55,6 +57,8 @@ export const reportSchema = z.object({
       year: z.number().int(),
       format: formatSchema,
       values: valuesSchema,
+      /** Last year's parts 一、五、六, for the check that this year's text is not last year's. */
+      narrative: narrativeSchema.optional(),
     })
     .optional(),
   /** Warnings the author has confirmed, with the reason. */

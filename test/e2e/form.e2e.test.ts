@@ -118,6 +118,7 @@ describe.skipIf(!run)('guided form in Chromium', () => {
   it('continues into a 2025 report with 上年结转 prefilled from last year’s 结转下年度', async () => {
     await page.getByRole('link', { name: '新建或打开报告' }).click();
     await page.getByRole('button', { name: /^接续为2025年度：以 端到端测试局2024年度报告为上年/ }).click();
+    await page.getByRole('dialog', { name: /接续为2025年度报告/ }).getByRole('button', { name: '新建2025年度报告' }).click();
     await expect.poll(() => page.getByRole('navigation', { name: '报告各部分' }).textContent()).toContain('2025年度');
     await goPart(/^三、/);
     const carried = await Promise.all(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'].map((c) => cell(ROW.carried, c).inputValue()));

@@ -1,4 +1,4 @@
-import { useId, useState, type DragEvent } from 'react';
+import { useEffect, useId, useState, type DragEvent } from 'react';
 import type { Report } from '../../core/report';
 import { fileSizeProblem, IMPORT_EXTENSIONS } from '../../import';
 import { checkFile, checkPastedText, refusedFile, type CheckedFile } from './check-files';
@@ -8,9 +8,15 @@ import './check.css';
 // 检查已有报告: reports drafted in Word, saved web pages, text and PDFs are read and checked on this
 // machine; a report that reads well can be opened in the editor as a new draft.
 
+/** The results of this page visit, kept while the page is open: going to the editor and back keeps them. */
+let keptFiles: CheckedFile[] = [];
+
 export function CheckPage({ onOpenInEditor }: { onOpenInEditor: (report: Report) => void }) {
   const ids = { input: useId(), paste: useId() };
-  const [files, setFiles] = useState<CheckedFile[]>([]);
+  const [files, setFiles] = useState<CheckedFile[]>(() => keptFiles);
+  useEffect(() => {
+    keptFiles = files;
+  }, [files]);
   const [busy, setBusy] = useState<string | undefined>();
   const [dragging, setDragging] = useState(false);
   const [pasted, setPasted] = useState('');

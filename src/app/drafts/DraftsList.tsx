@@ -6,8 +6,8 @@ import { deleteDraft, listDraftsWithDamaged, storageErrorText, type DamagedDraft
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
-/** Saved drafts: agency, year, last saved; open, continue into next year, or delete. */
-export function DraftsList({ onContinue }: { onContinue: (id: string) => void }) {
+/** Saved drafts: agency, year, progress, open findings, last saved; open, continue into next year, or delete. */
+export function DraftsList({ onContinue, busy = false }: { onContinue: (id: string) => void; busy?: boolean }) {
   const [drafts, setDrafts] = useState<DraftSummary[] | undefined>();
   const [damaged, setDamaged] = useState<DamagedDraft[]>([]);
   const [problem, setProblem] = useState('');
@@ -75,6 +75,8 @@ export function DraftsList({ onContinue }: { onContinue: (id: string) => void })
         <tr>
           <th scope="col">机关名称</th>
           <th scope="col">报告年度</th>
+          <th scope="col">进度</th>
+          <th scope="col">检查</th>
           <th scope="col">最后保存</th>
           <th scope="col">操作</th>
         </tr>
@@ -84,12 +86,25 @@ export function DraftsList({ onContinue }: { onContinue: (id: string) => void })
           <tr key={d.id}>
             <td>{d.agency || '（未填机关名称）'}</td>
             <td>{d.year}</td>
+            <td className="draft-progress">
+              <progress max={d.progress.partCount} value={d.progress.complete} aria-hidden="true" /> 已完成 {d.progress.complete} / {d.progress.partCount} 部分
+            </td>
+            <td className="draft-progress">
+              {d.progress.errors === 0 && d.progress.warnings === 0 ? (
+                <span className="count-ok">没有错误或警告</span>
+              ) : (
+                <>
+                  <span className={d.progress.errors ? 'count-error' : 'count-none'}>错误 {d.progress.errors}</span>
+                  <span className={d.progress.warnings ? 'count-warning' : 'count-none'}>警告 {d.progress.warnings}</span>
+                </>
+              )}
+            </td>
             <td>{when(d.savedAt)}</td>
             <td className="actions">
               <button type="button" className="button" onClick={() => navigate({ page: 'report', id: d.id, section: 'meta' })} aria-label={`打开 ${d.agency}${d.year}年度报告`}>
                 打开
               </button>
-              <button type="button" className="button button-quiet" onClick={() => onContinue(d.id)} aria-label={`接续为${d.year + 1}年度：以 ${d.agency}${d.year}年度报告为上年新建`}>
+              <button type="button" className="button button-quiet" disabled={busy} onClick={() => onContinue(d.id)} aria-label={`接续为${d.year + 1}年度：以 ${d.agency}${d.year}年度报告为上年新建`}>
                 接续为{d.year + 1}年度
               </button>
               <button type="button" className="button button-danger" onClick={() => void remove(d)} aria-label={`删除 ${d.agency}${d.year}年度草稿`}>

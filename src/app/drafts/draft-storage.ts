@@ -1,12 +1,20 @@
 import { createStore, del, entries, get, set, update, type UseStore } from 'idb-keyval';
 import { validateReport, type Report } from '../../core/report';
+import { reportSummary } from '../store/nav-summary';
 
 // Drafts live in the browser's IndexedDB, one entry per report; nothing leaves the machine.
 // Each entry carries a revision: a save names the revision it started from and is refused when another
 // tab has saved since, so two tabs never silently overwrite each other.
 
 export type Draft = { id: string; report: Report; savedAt: string; revision?: number };
-export type DraftSummary = { id: string; agency: string; year: number; savedAt: string };
+/** A draft as the drafts list shows it: who and which year, when saved, how far, and its open errors and warnings. */
+export type DraftSummary = {
+  id: string;
+  agency: string;
+  year: number;
+  savedAt: string;
+  progress: { complete: number; partCount: number; errors: number; warnings: number };
+};
 /** A stored entry that does not hold a readable report: named, explained, and downloadable as it is. */
 export type DamagedDraft = { id: string; name: string; reason: string; raw: string };
 export type DraftListing = { drafts: DraftSummary[]; damaged: DamagedDraft[] };
@@ -154,9 +162,21 @@ export async function listDraftsWithDamaged(): Promise<DraftListing> {
     if (typeof key !== 'string' || !key.startsWith(DRAFT_PREFIX)) continue;
     const d = readDraft(key.slice(DRAFT_PREFIX.length), value);
     if ('reason' in d) damaged.push(d);
-    else drafts.push({ id: d.id, agency: d.report.meta.agency, year: d.report.meta.year, savedAt: d.savedAt });
+    else drafts.push(summaryOf(d));
   }
   return { drafts: drafts.sort((a, b) => b.savedAt.localeCompare(a.savedAt)), damaged };
+}
+
+function summaryOf(d: Draft): DraftSummary {
+  const { complete, partCount, errors, warnings } = reportSummary(d.report);
+  return { id: d.id, agency: d.report.meta.agency, year: d.report.meta.year, savedAt: d.savedAt, progress: { complete, partCount, errors, warnings } };
+}
+
+/** Drafts of the same agency and year as `report` (a second one is made only when the clerk says so). */
+export async function draftsLike(report: Report): Promise<DraftSummary[]> {
+  const { drafts } = await listDraftsWithDamaged();
+  const agency = report.meta.agency.trim();
+  return drafts.filter((d) => d.agency.trim() === agency && d.year === report.meta.year);
 }
 
 export async function deleteDraft(id: string): Promise<void> {

@@ -7,6 +7,23 @@ import { Editor } from './Editor';
 
 type Session = { store: ReportStore; saver: Autosaver };
 
+/**
+ * Drafts opened in this page, with their stores: coming back to a draft keeps its undo history (for the life of
+ * the page), unless another tab has saved it since, when it is read afresh.
+ */
+const sessions = new Map<string, Session>();
+
+/**
+ * This page's session of the draft, unless the stored draft was saved since by someone else. A session whose
+ * save is pending, failed or in conflict holds the newest text (and its conflict question): it is kept.
+ */
+function keptSession(draft: Draft): Session | undefined {
+  const kept = sessions.get(draft.id);
+  const status = kept?.saver.getStatus();
+  if (!kept || !status) return undefined;
+  return status.state === 'saved' && status.at !== draft.savedAt ? undefined : kept;
+}
+
 /** Opens a draft: from this session's memory or from IndexedDB, then wires autosave. */
 export function EditorRoute({ id, section, initial }: { id: string; section: SectionId; initial: Draft | undefined }) {
   const [session, setSession] = useState<Session | undefined>();
@@ -30,7 +47,9 @@ export function EditorRoute({ id, section, initial }: { id: string; section: Sec
           setProblem('找不到这份草稿。它可能已被删除，或保存在另一台电脑或另一个浏览器中。');
           return;
         }
-        setSession({ store: new ReportStore(draft.report), saver: new Autosaver(draft.id, draft.savedAt) });
+        const session = keptSession(draft) ?? { store: new ReportStore(draft.report), saver: new Autosaver(draft.id, draft.savedAt) };
+        sessions.set(draft.id, session);
+        setSession(session);
         void setCurrentDraftId(draft.id).catch(() => undefined);
       })
       .catch((e: unknown) => !cancelled && setProblem(`无法读取草稿：${storageErrorText(e)}。`));

@@ -44,9 +44,9 @@ export const PartNav = memo(function PartNav({ current, onGo }: { current: Secti
       </ol>
       <div className="progress" aria-label="填报进度">
         <p>
-          已完成 <strong>{done}</strong> / {format.parts.length} 部分
+          已完成 <strong>{done}</strong> / {summary.partCount} 部分
         </p>
-        <progress max={format.parts.length} value={done} aria-label={`已完成 ${done} / ${format.parts.length} 部分`} />
+        <progress max={summary.partCount} value={done} aria-label={`已完成 ${done} / ${summary.partCount} 部分`} />
         <p className="progress-counts">
           <span className="count-error">错误 {counts.error}</span>
           <span className="count-warning">警告 {counts.warning}</span>

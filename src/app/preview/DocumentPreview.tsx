@@ -2,7 +2,10 @@ import { documentOf, pieceText } from '../../core/document';
 import { rowPieces, tableGrid } from '../../core/layout';
 import type { Report } from '../../core/report';
 
-/** The report as it will print: title, opening, six parts, tables with their merged headers, signature. */
+/**
+ * The report as it will print: title, opening, six parts, tables with their merged headers, signature. It walks
+ * the same document model (and table layout grid) as the Word and text renderers, paragraph for paragraph.
+ */
 export function DocumentPreview({ report }: { report: Report }) {
   const doc = documentOf(report);
   return (
@@ -21,9 +24,7 @@ export function DocumentPreview({ report }: { report: Report }) {
         <section key={section.part.id}>
           <h3 className="paper-h1">{section.part.heading}</h3>
           {section.kind === 'narrative' ? (
-            section.blocks
-              .filter((b) => b.text.trim())
-              .map((b, i) =>
+            section.blocks.map((b, i) =>
                 b.type === 'heading' ? (
                   <h4 key={i} className="paper-h2">
                     {b.text}

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import type { Report } from '../../core/report';
-import { currentDraftId, loadDraft, newDraftId, saveDraft, storageErrorText, type Draft } from '../drafts/draft-storage';
+import { lazy, Suspense, useEffect } from 'react';
+import { currentDraftId, loadDraft } from '../drafts/draft-storage';
 import { EditorRoute } from '../editor/EditorRoute';
 import { StartPage } from '../start/StartPage';
+import { markFocusedFilePickers } from './focus-rings';
+import { useOpenReport } from './open-report';
 import { navigate, useRoute } from './route';
 
 // The self-check page is its own feature; load it only when asked for.
@@ -10,9 +11,7 @@ const CheckPage = lazy(() => import('../check/CheckPage').then((m) => ({ default
 
 export function App() {
   const route = useRoute();
-  // Drafts opened in this session, kept in memory too so work goes on even when storage fails.
-  const [opened, setOpened] = useState<Record<string, Draft>>({});
-  const [storageProblem, setStorageProblem] = useState<string | undefined>();
+  const { open: openReport, busy, opened, storageProblem, dialog } = useOpenReport();
 
   useEffect(() => {
     if (route.page !== 'home') return;
@@ -26,20 +25,13 @@ export function App() {
       .catch(() => navigate({ page: 'start' }));
   }, [route.page]);
 
-  const openReport = useCallback(async (report: Report) => {
-    const draft: Draft = { id: newDraftId(), report, savedAt: new Date().toISOString() };
-    setOpened((o) => ({ ...o, [draft.id]: draft }));
-    try {
-      await saveDraft(draft);
-      setStorageProblem(undefined);
-    } catch (e) {
-      setStorageProblem(storageErrorText(e));
-    }
-    navigate({ page: 'report', id: draft.id, section: 'meta' });
-  }, []);
+  useEffect(() => markFocusedFilePickers(document), []);
 
   return (
     <div className="app">
+      <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
+        跳到主要内容
+      </button>
       <header className="topbar">
         <a className="brand" href="#/start">
           政府信息公开工作年度报告 · 填报
@@ -54,8 +46,8 @@ export function App() {
         </nav>
         <span className="topbar-note">所有内容只保存在本机浏览器中</span>
       </header>
-      <main className="app-main">
-        {route.page === 'start' && <StartPage onOpen={openReport} storageProblem={storageProblem} />}
+      <main id="main" className="app-main" tabIndex={-1}>
+        {route.page === 'start' && <StartPage onOpen={openReport} busy={busy} storageProblem={storageProblem} />}
         {route.page === 'check' && (
           <Suspense fallback={<p className="loading">正在加载检查页面…</p>}>
             <CheckPage onOpenInEditor={(r) => void openReport(r)} />
@@ -64,6 +56,7 @@ export function App() {
         {route.page === 'report' && <EditorRoute key={route.id} id={route.id} section={route.section} initial={opened[route.id]} />}
         {route.page === 'home' && <p className="loading">正在打开…</p>}
       </main>
+      {dialog}
     </div>
   );
 }

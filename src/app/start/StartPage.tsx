@@ -1,44 +1,62 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useId, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
 import { FIRST_REPORT_YEAR, formatForYear, isReportYear } from '../../../templates';
 import { continueFromLastYear, newReport } from '../../core/new-report';
-import { AGENCY_KINDS, type AgencyKind, type Report } from '../../core/report';
+import { AGENCY_KINDS, type Report } from '../../core/report';
 import { DraftsList } from '../drafts/DraftsList';
 import { loadDraft, storageErrorText } from '../drafts/draft-storage';
 import { readReportFile } from '../shared/report-file';
+import { ContinueDialog } from './ContinueDialog';
 
 // Reports are drafted from late in the year they cover until the deadline early next year.
 const defaultYear = (now = new Date()) => (now.getMonth() >= 10 ? now.getFullYear() : now.getFullYear() - 1);
 
+const YEAR_PROBLEM = `报告年度应为${FIRST_REPORT_YEAR}年及以后的四位年份。`;
+
+/** The new-report form: zod says what is missing, in the clerk's words. */
+export const newReportForm = z.object({
+  agency: z.string().trim().min(1, '请填写机关名称，如“××市××局”。'),
+  agencyKind: z.enum(AGENCY_KINDS),
+  year: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, YEAR_PROBLEM)
+    .refine((y) => isReportYear(Number(y)), YEAR_PROBLEM),
+});
+type NewReportForm = z.infer<typeof newReportForm>;
+
 function formatLine(yearText: string): string {
   const year = Number(yearText);
-  if (!/^\d{4}$/.test(yearText) || year < FIRST_REPORT_YEAR) return `请填写${FIRST_REPORT_YEAR}年及以后的四位年份。`;
+  if (!/^\d{4}$/.test(yearText.trim()) || !isReportYear(year)) return `请填写${FIRST_REPORT_YEAR}年及以后的四位年份。`;
   const f = formatForYear(year);
   return `${year}年度报告使用${f.notice}印发的格式（${f.id}年格式）。`;
 }
 
 /** Start a report: new, continued from last year, imported, or a saved draft. */
-export function StartPage({ onOpen, storageProblem }: { onOpen: (report: Report) => void; storageProblem: string | undefined }) {
+export function StartPage({ onOpen, busy = false, storageProblem }: { onOpen: (report: Report) => Promise<void> | void; busy?: boolean; storageProblem: string | undefined }) {
   const ids = { agency: useId(), kind: useId(), year: useId(), cont: useId(), imp: useId() };
-  const [agency, setAgency] = useState('');
-  const [kind, setKind] = useState<AgencyKind>('政府部门');
-  const [yearText, setYearText] = useState(String(defaultYear()));
-  const [problem, setProblem] = useState('');
   const [fileProblem, setFileProblem] = useState('');
+  /** Last year's report, while the clerk decides how to continue it. */
+  const [continuing, setContinuing] = useState<Report | undefined>();
+  const { register, handleSubmit, control, formState } = useForm<NewReportForm>({
+    defaultValues: { agency: '', agencyKind: '政府部门', year: String(defaultYear()) },
+    resolver: zodResolver(newReportForm),
+  });
+  const yearText = useWatch({ control, name: 'year' });
+  const problem = formState.errors.agency?.message ?? formState.errors.year?.message;
 
   useEffect(() => {
     document.title = '年报填报';
   }, []);
 
-  const create = (e: FormEvent) => {
-    e.preventDefault();
-    const year = Number(yearText);
-    if (!agency.trim()) return setProblem('请填写机关名称，如“××市××局”。');
-    if (!/^\d{4}$/.test(yearText) || !isReportYear(year)) return setProblem(`报告年度应为${FIRST_REPORT_YEAR}年及以后的四位年份。`);
-    setProblem('');
-    onOpen(newReport({ agency, year, agencyKind: kind }));
-  };
+  const create = (values: NewReportForm) => onOpen(newReport({ agency: values.agency, year: Number(values.year), agencyKind: values.agencyKind }));
 
-  const fromFile = async (file: File | undefined, then: (r: Report) => Report) => {
+  const fromFile = async (input: HTMLInputElement, then: (r: Report) => void) => {
+    const file = input.files?.[0];
+    // Choosing the same file again must work again.
+    input.value = '';
     if (!file) return;
     const parsed = await readReportFile(file);
     if (!parsed.ok) {
@@ -46,13 +64,13 @@ export function StartPage({ onOpen, storageProblem }: { onOpen: (report: Report)
       return;
     }
     setFileProblem('');
-    onOpen(then(parsed.report));
+    then(parsed.report);
   };
 
   const continueDraft = async (id: string) => {
     try {
       const draft = await loadDraft(id);
-      if (draft) onOpen(continueFromLastYear(draft.report));
+      if (draft) setContinuing(draft.report);
       else setFileProblem('找不到这份草稿。');
     } catch (e) {
       setFileProblem(`无法读取草稿：${storageErrorText(e)}。`);
@@ -68,18 +86,18 @@ export function StartPage({ onOpen, storageProblem }: { onOpen: (report: Report)
       )}
       <section className="card" aria-labelledby="new-heading">
         <h1 id="new-heading">新建年度报告</h1>
-        <form onSubmit={create} className="form-grid" noValidate>
+        <form onSubmit={(e) => void handleSubmit(create)(e)} className="form-grid" noValidate>
           <label htmlFor={ids.agency}>机关名称</label>
-          <input id={ids.agency} value={agency} onChange={(e) => setAgency(e.target.value)} placeholder="如：青禾市生态环境局" />
+          <input id={ids.agency} {...register('agency')} placeholder="如：青禾市生态环境局" aria-invalid={formState.errors.agency ? true : undefined} />
           <label htmlFor={ids.kind}>机关类型</label>
-          <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as AgencyKind)}>
+          <select id={ids.kind} {...register('agencyKind')}>
             {AGENCY_KINDS.map((k) => (
               <option key={k}>{k}</option>
             ))}
           </select>
           <label htmlFor={ids.year}>报告年度</label>
           <div>
-            <input id={ids.year} className="short" inputMode="numeric" value={yearText} onChange={(e) => setYearText(e.target.value)} aria-describedby={`${ids.year}-format`} />
+            <input id={ids.year} className="short" inputMode="numeric" {...register('year')} aria-describedby={`${ids.year}-format`} aria-invalid={formState.errors.year ? true : undefined} />
             <p id={`${ids.year}-format`} className="format-line" aria-live="polite">
               {formatLine(yearText)}
             </p>
@@ -91,7 +109,7 @@ export function StartPage({ onOpen, storageProblem }: { onOpen: (report: Report)
                 {problem}
               </p>
             )}
-            <button type="submit" className="button">
+            <button type="submit" className="button" disabled={busy || formState.isSubmitting}>
               新建报告
             </button>
           </div>
@@ -101,18 +119,18 @@ export function StartPage({ onOpen, storageProblem }: { onOpen: (report: Report)
       <section className="card" aria-labelledby="continue-heading">
         <h2 id="continue-heading">接续上年报告</h2>
         <p className="hint">
-          选择上一年度的报告文件或草稿：机关信息带入新报告，本年“二、上年结转”按上年“四、结转下年度继续办理”逐列填好，上年数字留作跨年核对。
+          选择上一年度的报告文件或草稿：机关信息带入新报告，本年“二、上年结转”按上年“四、结转下年度继续办理”逐列填好，上年数字留作跨年核对；可选择带入上年第一、五、六部分的文字作为起草基础。
         </p>
         <label htmlFor={ids.cont} className="button button-quiet file-button">
           选择上年报告文件（JSON）…
         </label>
-        <input id={ids.cont} className="visually-hidden" type="file" accept=".json,application/json" onChange={(e) => void fromFile(e.target.files?.[0], continueFromLastYear)} />
+        <input id={ids.cont} className="visually-hidden" type="file" accept=".json,application/json" disabled={busy} onChange={(e) => void fromFile(e.target, setContinuing)} />
         <h2 id="import-heading">导入报告文件</h2>
         <p className="hint">打开以前导出的报告文件（.json），作为新草稿继续编辑。</p>
         <label htmlFor={ids.imp} className="button button-quiet file-button">
           导入报告文件（JSON）…
         </label>
-        <input id={ids.imp} className="visually-hidden" type="file" accept=".json,application/json" onChange={(e) => void fromFile(e.target.files?.[0], (r) => r)} />
+        <input id={ids.imp} className="visually-hidden" type="file" accept=".json,application/json" disabled={busy} onChange={(e) => void fromFile(e.target, (r) => void onOpen(r))} />
         {fileProblem && (
           <p className="field-error" role="alert">
             {fileProblem}
@@ -122,8 +140,20 @@ export function StartPage({ onOpen, storageProblem }: { onOpen: (report: Report)
 
       <section className="card card-wide" aria-labelledby="drafts-heading">
         <h2 id="drafts-heading">已保存的草稿</h2>
-        <DraftsList onContinue={(id) => void continueDraft(id)} />
+        <DraftsList onContinue={(id) => void continueDraft(id)} busy={busy || continuing !== undefined} />
       </section>
+      {continuing && (
+        <ContinueDialog
+          last={continuing}
+          busy={busy}
+          onCancel={() => setContinuing(undefined)}
+          onContinue={({ text }) => {
+            const last = continuing;
+            setContinuing(undefined);
+            void onOpen(continueFromLastYear(last, { text }));
+          }}
+        />
+      )}
     </div>
   );
 }

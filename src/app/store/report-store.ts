@@ -4,12 +4,16 @@ import { readCell } from '../../core/checker/cell-states';
 import { cellInputText, writeCellText } from '../../core/cell-input';
 import { cellIndex, reportFormat, type Report } from '../../core/report';
 import { computedCells, withComputedTotals } from '../../core/totals';
-import { navSummary, sameNavSummary, type NavSummary } from '../editor/part-status';
+import { History, type HistoryState } from './history';
+import { navSummary, sameNavSummary, type NavSummary } from './nav-summary';
 
 // The report being edited lives outside React: a keystroke updates one cell, recomputes the totals,
 // re-runs the checker, and wakes only the cells whose text or problems changed plus the report-level views.
 // Report-level snapshots (findings, navigation summary) keep their identity while their content is the same,
 // so views subscribed to them skip re-rendering.
+// Every change is recorded for undo and redo (see history.ts): one public call is one step, typing into the same
+// field merges into one step, and `transaction` makes several calls one step.
+// This module imports no React and no feature; store-context.ts is its only React adapter.
 
 type Listener = () => void;
 
@@ -52,6 +56,10 @@ export class ReportStore {
   private readonly cellListeners = new Map<string, Set<Listener>>();
   private readonly reportListeners = new Set<Listener>();
   private readonly changeListeners = new Set<(report: Report) => void>();
+  private readonly history = new History<Report>();
+  /** Cells changed since views were last woken (see wake). */
+  private readonly toWake = new Set<string>();
+  private changedSinceWake = false;
 
   constructor(report: Report) {
     this.format = reportFormat(report);
@@ -64,6 +72,8 @@ export class ReportStore {
   getFindings = (): Finding[] => this.findings;
   getFormat = (): FormatDef => this.format;
   getNavSummary = (): NavSummary => this.summary!;
+  /** What undo and redo would do now; keeps its identity while that stays the same. */
+  getHistory = (): HistoryState => this.history.state();
 
   cellText(key: string): string {
     return cellInputText(this.report, key);
@@ -96,12 +106,73 @@ export class ReportStore {
     return () => this.changeListeners.delete(listener);
   }
 
+  /** Typing into a cell: consecutive keystrokes in the same cell are one undo step. */
   setCell(key: string, raw: string): void {
-    this.setCells([[key, raw]]);
+    this.record('输入', `cell:${key}`, () => this.writeCells([[key, raw]]));
   }
 
-  /** Writes several cells at once (a paste), skipping cells the form computes. */
-  setCells(entries: readonly (readonly [string, string])[]): void {
+  /**
+   * Writes several cells at once (a paste, a clearing of a block), skipping cells the form computes.
+   * One call is one undo step.
+   */
+  setCells(entries: readonly (readonly [string, string])[], label = '粘贴'): void {
+    this.record(label, undefined, () => this.writeCells(entries));
+  }
+
+  /**
+   * Any other change (meta, narrative, acknowledgements, the totals switch): one undo step named `label`.
+   * Changes with the same `mergeKey` in a row (typing into one field) merge into one step.
+   */
+  update(change: (report: Report) => Report, label?: string, mergeKey?: string): void {
+    const before = this.report;
+    const next = change(before);
+    this.record(label ?? describeChange(before, next), mergeKey, () => this.replace(next));
+  }
+
+  /**
+   * Runs `fn`, and every change made through the store inside it is one undo step named `label`
+   * (a paste that writes cells and then acknowledges a finding, say). Transactions nest.
+   */
+  transaction(label: string, fn: () => void): void {
+    this.history.begin(label, this.report);
+    try {
+      fn();
+    } finally {
+      this.history.end(this.report);
+      this.reportListeners.forEach((l) => l());
+    }
+  }
+
+  /** Ends the current typing run: the next keystroke starts a new undo step (focus left the field). */
+  checkpoint(): void {
+    this.history.checkpoint();
+  }
+
+  /** Undoes the last step; returns its label, or undefined when there is nothing to undo. */
+  undo(): string | undefined {
+    const step = this.history.undo(this.report);
+    if (step) this.replace(step.report);
+    this.wake();
+    return step?.label;
+  }
+
+  /** Redoes the last undone step; returns its label, or undefined when there is nothing to redo. */
+  redo(): string | undefined {
+    const step = this.history.redo(this.report);
+    if (step) this.replace(step.report);
+    this.wake();
+    return step?.label;
+  }
+
+  /** `change` says whether it changed anything; only a change is an undo step. */
+  private record(label: string, mergeKey: string | undefined, change: () => boolean): void {
+    const before = this.report;
+    if (change()) this.history.push(label, mergeKey, before, this.report);
+    // Views wake after the step is recorded, so the undo buttons read the new history in the same pass.
+    this.wake();
+  }
+
+  private writeCells(entries: readonly (readonly [string, string])[]): boolean {
     const index = cellIndex(this.format);
     const next: Report = { ...this.report, values: { ...this.report.values }, written: { ...this.report.written } };
     const touched = new Set<string>();
@@ -111,14 +182,17 @@ export class ReportStore {
       writeCellText(next, def, raw);
       touched.add(key);
     }
-    if (touched.size === 0) return;
+    if (touched.size === 0) return false;
+    // Writing what is already there still wakes the cells (their input shows the store's text) but is no undo step.
+    const changed = [...touched].some((k) => next.values[k] !== this.report.values[k] || next.written[k] !== this.report.written[k]);
     this.commit(next.typedTotals ? next : { ...next, values: withComputedTotals(this.format, next.values) }, touched);
+    return changed;
   }
 
-  /** Any other change (meta, narrative, acknowledgements, the totals switch). */
-  update(change: (report: Report) => Report): void {
+  /** Puts `next` in place of the report, waking what changed. */
+  private replace(next: Report): boolean {
     const before = this.report;
-    const next = change(before);
+    if (next === before) return false;
     const formatChanged = next.format !== before.format;
     const cellsChanged = formatChanged || next.values !== before.values || next.written !== before.written || next.typedTotals !== before.typedTotals;
     if (formatChanged) this.format = reportFormat(next);
@@ -129,6 +203,7 @@ export class ReportStore {
         ? new Set(computedCells(this.format))
         : new Set<string>();
     this.commit(cellsChanged ? normalized(next, this.format) : next, touched, cellsChanged && !formatChanged && next.values !== before.values);
+    return true;
   }
 
   /**
@@ -153,8 +228,18 @@ export class ReportStore {
       if (listSignature(old) !== listSignature(this.cellFindings(key))) changed.add(key);
       else if (previousByCell.has(key)) this.byCell.set(key, old);
     }
-    for (const key of changed) this.cellListeners.get(key)?.forEach((l) => l());
+    for (const key of changed) this.toWake.add(key);
+    this.changedSinceWake = true;
+  }
+
+  /** Wakes the cells and views changed since the last wake, and tells the change listeners (autosave). */
+  private wake(): void {
+    const cells = [...this.toWake];
+    this.toWake.clear();
+    for (const key of cells) this.cellListeners.get(key)?.forEach((l) => l());
     this.reportListeners.forEach((l) => l());
+    if (!this.changedSinceWake) return;
+    this.changedSinceWake = false;
     this.changeListeners.forEach((l) => l(this.report));
   }
 
@@ -189,4 +274,40 @@ export class ReportStore {
     const summary = navSummary(this.report, this.format, this.findings, this.filledByPart());
     if (!this.summary || !sameNavSummary(this.summary, summary)) this.summary = summary;
   }
+}
+
+/** The name of an unnamed change, for the undo button: what kind of thing changed. */
+export function describeChange(before: Report, after: Report): string {
+  if (before.acknowledged !== after.acknowledged) return after.acknowledged.length >= before.acknowledged.length ? '确认警告' : '撤回确认';
+  if (before.typedTotals !== after.typedTotals) return after.typedTotals ? '改为手工填写合计' : '改为自动计算合计';
+  if (before.previous !== after.previous) return '载入上年报告';
+  if (before.meta !== after.meta) return '修改基本信息';
+  if (before.narrative !== after.narrative) return '修改文字';
+  return '修改表格';
+}
+
+/** A place in the report: 基本信息 or a part, and the first cell that changed there. */
+export type Place = { section: 'meta' | PartId; cell?: string };
+
+/**
+ * Where two versions of a report differ first, in reading order; undefined when only acknowledgements or
+ * nothing changed. Undo and redo go there, so the clerk sees what they undid.
+ */
+export function changedPlace(before: Report, after: Report): Place | undefined {
+  if (before.meta !== after.meta || before.previous !== after.previous) return { section: 'meta' };
+  const format = reportFormat(after);
+  const cellsSame = before.values === after.values && before.written === after.written;
+  for (const part of format.parts) {
+    if (part.kind === 'narrative') {
+      const id = part.id as keyof Report['narrative'];
+      if (before.narrative[id] !== after.narrative[id]) return { section: part.id };
+      continue;
+    }
+    if (cellsSame) continue;
+    for (const c of format.cells) {
+      if (c.part === part.id && (before.values[c.key] !== after.values[c.key] || before.written[c.key] !== after.written[c.key])) return { section: part.id, cell: c.key };
+    }
+  }
+  // The totals switch alone: it shows on every table part, so the clerk stays where they are.
+  return undefined;
 }

@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { Finding } from '../../core/checker';
-import type { Report } from '../../core/report';
-import type { NavSummary } from '../editor/part-status';
+import type { Block, NarrativePartId, Report } from '../../core/report';
+import type { HistoryState } from './history';
+import type { NavSummary } from './nav-summary';
 import type { ReportStore } from './report-store';
 
 // Hooks that subscribe a component to exactly the slice of the store it shows.
@@ -47,4 +48,17 @@ export function useCell(key: string): CellView {
   const problems = useSyncExternalStore(subscribe, () => store.cellFindings(key));
   const computed = useSyncExternalStore(subscribe, () => store.isComputed(key));
   return { text, problems, computed };
+}
+
+/** What undo and redo would do now. */
+export function useHistory(): HistoryState {
+  const store = useStore();
+  return useSyncExternalStore(store.subscribe, store.getHistory);
+}
+
+/** One narrative part's blocks; a new value only when that part changes. */
+export function useNarrative(id: NarrativePartId): readonly Block[] {
+  const store = useStore();
+  const get = useCallback(() => store.getReport().narrative[id], [store, id]);
+  return useSyncExternalStore(store.subscribe, get);
 }

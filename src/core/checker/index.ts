@@ -19,13 +19,13 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 
 function previousData(report: Report, options: CheckOptions): PreviousData | undefined {
   const source = options.previous
-    ? { year: options.previous.meta.year, format: options.previous.format, values: options.previous.values, written: options.previous.written }
+    ? { year: options.previous.meta.year, format: options.previous.format, values: options.previous.values, written: options.previous.written, narrative: options.previous.narrative }
     : report.previous
       ? { ...report.previous, written: {} }
       : undefined;
   if (!source) return undefined;
   const format = reportFormat(source);
-  return { year: source.year, format, states: new LazyCells(format, source) };
+  return { year: source.year, format, states: new LazyCells(format, source), narrative: source.narrative };
 }
 
 /**

@@ -1,11 +1,12 @@
 import type { FormatDef, LinearRule, Term } from '../../../templates';
-import { cellIndex } from '../report';
+import { cellIndex, type Report } from '../report';
 import { numberIn, type CellLookup, type CellStates } from './cell-states';
 import { atCell, notAtCell, type Finding } from './finding';
 
 // Sums and equalities declared in the format, evaluated over cell values.
 
-export type PreviousData = { year: number; format: FormatDef; states: CellLookup };
+/** `narrative`: last year's text, when known (continued from last year, or last year's report given). */
+export type PreviousData = { year: number; format: FormatDef; states: CellLookup; narrative?: Report['narrative'] };
 
 type Context = { format: FormatDef; year: number; states: CellStates; previous: PreviousData | undefined };
 

@@ -1,5 +1,5 @@
 import { formatForYear, type FormatDef } from '../../../templates';
-import { chineseDate } from '../document';
+import { chineseDate, printedBlocks } from '../document';
 import { blocksText, coveredTopics, factCells, FACT_LABELS, factValue, quotedFigures } from '../narrative-numbers';
 import { cellIndex, NARRATIVE_PARTS, type NarrativePartId, type Report } from '../report';
 import { numberIn, type CellStates } from './cell-states';
@@ -18,6 +18,7 @@ export function checkReportRules(ctx: Context): Finding[] {
     ...checkRegulations(ctx),
     ...checkFees(ctx),
     ...checkSameAsLastYear(ctx),
+    ...checkTextSameAsLastYear(ctx),
   ];
 }
 
@@ -188,4 +189,29 @@ function checkSameAsLastYear({ format, states, previous }: Context): Finding[] {
       message: '表格中的全部数字与上年报告完全相同。请确认没有直接沿用上年数据。',
     },
   ];
+}
+
+/** Shorter lines (“无。”, a heading) are the same every year by nature. */
+const MIN_COPIED_LENGTH = 20;
+
+/** Paragraphs of parts 一、五、六 left as they were in last year's report (say, after carrying last year's text over). */
+function checkTextSameAsLastYear({ report, previous }: Context): Finding[] {
+  const last = previous?.narrative;
+  if (!last) return [];
+  const squash = (s: string) => s.replace(/\s+/g, '');
+  const findings: Finding[] = [];
+  for (const part of NARRATIVE_PARTS) {
+    const before = new Set(printedBlocks(last[part]).map((b) => squash(b.text)).filter((t) => t.length >= MIN_COPIED_LENGTH));
+    if (before.size === 0) continue;
+    const same = printedBlocks(report.narrative[part]).filter((b) => before.has(squash(b.text)));
+    if (same.length === 0) continue;
+    const first = same[0]!.text;
+    findings.push({
+      severity: 'warning',
+      rule: '文字雷同',
+      ...notAtCell(part),
+      message: `第${part}部分有 ${same.length} 段与上年报告一字不差（如“${first.length > 24 ? `${first.slice(0, 24)}……` : first}”）。请改写为本年度的情况。`,
+    });
+  }
+  return findings;
 }
