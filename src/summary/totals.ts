@@ -22,6 +22,9 @@ export type TotalGroup = {
   findings: Finding[];
 };
 
+// The table rules of the format, and the checks of single cells; rules comparing tables with text do not apply to a sum.
+const tableRules = (format: FormatDef) => new Set<string>([...format.rules.map((r) => r.id), '空白', '数值']);
+
 const groupKey = (format: string, year: number) => `${year}|${format}`;
 
 export class TableSums {
@@ -67,8 +70,7 @@ export class TableSums {
         report.typedTotals = true;
         const last = previous?.groupFor(group.year - 1);
         if (last) report.previous = { year: group.year - 1, format: last.format.id, values: previous!.valuesOf(last) };
-        const tableParts = new Set(group.format.parts.filter((p) => p.kind === 'table').map((p) => p.id));
-        const findings = checkReport(report).filter((f) => f.part !== null && tableParts.has(f.part));
+        const findings = checkReport(report).filter((f) => tableRules(group.format).has(f.rule));
         return { format: group.format.id, year: group.year, units: group.units, values, report, findings };
       });
   }
