@@ -229,7 +229,7 @@ function notesSheet(wb: ExcelJS.Workbook, summary: Summary): void {
   for (const p of summary.previous) add(p.read ? '上年' : '上年（无法读取）', p.file);
 }
 
-export async function buildWorkbook(summary: Summary): Promise<Uint8Array> {
+export async function buildWorkbook(summary: Summary): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'nianbao';
   wb.created = new Date(summary.createdAt);
@@ -238,5 +238,6 @@ export async function buildWorkbook(summary: Summary): Promise<Uint8Array> {
   totalSheets(wb, summary);
   yearOnYearSheet(wb, summary);
   notesSheet(wb, summary);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  // A copy in a plain ArrayBuffer: Node hands back a Buffer, browsers an ArrayBuffer.
+  return new Uint8Array(new Uint8Array(await wb.xlsx.writeBuffer()));
 }
