@@ -51,7 +51,11 @@ function styleHeader(row: ExcelJS.Row): void {
 const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 
 function unitsSheet(wb: ExcelJS.Workbook, summary: Summary): void {
-  const ws = wb.addWorksheet('单位情况', { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
+  const ws = wb.addWorksheet('单位情况', {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }],
+    // Too many columns to shrink onto one page: printed across pages, the header on each.
+    pageSetup: { orientation: 'landscape', paperSize: 9, printTitlesRow: '1:1' },
+  });
   ws.columns = [{ header: '序号', width: 6 }, ...UNIT_COLUMNS.map((c) => ({ header: c.header, width: c.width }))];
   styleHeader(ws.getRow(1));
   ws.getRow(1).height = 32;
@@ -85,7 +89,10 @@ function unitsSheet(wb: ExcelJS.Workbook, summary: Summary): void {
 }
 
 function findingsSheet(wb: ExcelJS.Workbook, summary: Summary): void {
-  const ws = wb.addWorksheet('问题清单', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet('问题清单', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: '1:1' },
+  });
   ws.columns = [
     { header: '单位', width: 26 },
     { header: '文件', width: 28 },
@@ -111,22 +118,33 @@ function findingsSheet(wb: ExcelJS.Workbook, summary: Summary): void {
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: 8 } };
 }
 
+// Column widths (in Excel's units, about one Latin character; a Chinese character takes two) per table part.
+const TABLE_WIDTHS: Record<string, readonly number[]> = { 二: [24, 16, 16, 16], 三: [8, 14, 36] };
+const DEFAULT_WIDTH = 10;
+
+/** Display width of a text, for estimating how many lines it wraps to. */
+const textUnits = (s: string) => [...s].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+
 function totalSheets(wb: ExcelJS.Workbook, summary: Summary): void {
   const first = summary.totals[0];
   if (!first) return;
   for (const part of formatOfTotal(first).parts.filter((p) => p.kind === 'table')) {
-    const ws = wb.addWorksheet(`汇总表${part.id}`);
+    const ws = wb.addWorksheet(`汇总表${part.id}`, { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } });
+    const widths = TABLE_WIDTHS[part.id] ?? [];
+    const widthOf = (col: number) => widths[col] ?? DEFAULT_WIDTH;
     let top = 1;
     for (const total of summary.totals) {
       const format = formatOfTotal(total);
       const tablePart = format.parts.find((p) => p.id === part.id && p.table);
       if (!tablePart) continue;
       const grid = tableGrid(format.tables[tablePart.table!]);
+      for (let c = 0; c < grid.columns; c++) ws.getColumn(c + 1).width = widthOf(c);
       const title = ws.getCell(top, 1);
       title.value = `${total.year}年度 ${part.heading}（${total.units}个单位合计，${format.id}年格式）`;
       title.font = { bold: true, size: 12 };
       ws.mergeCells(top, 1, top, grid.columns);
       top += 1;
+      const lines = new Array<number>(grid.rowCount).fill(1);
       for (const a of grid.anchors) {
         const r = top + a.row;
         const c = 1 + a.col;
@@ -135,6 +153,11 @@ function totalSheets(wb: ExcelJS.Workbook, summary: Summary): void {
           cell.value = labelText(a.cell);
           cell.alignment = { wrapText: true, vertical: 'middle', horizontal: a.cell.role === 'rowLabel' ? 'left' : 'center' };
           if (a.cell.role !== 'rowLabel') cell.font = { bold: true };
+          // Spreadsheets do not grow a row for wrapped text in merged cells: give each row the lines its labels need.
+          let span = 0;
+          for (let dc = 0; dc < a.colSpan; dc++) span += widthOf(a.col + dc);
+          const needed = Math.ceil(textUnits(labelText(a.cell)) / Math.max(1, span - 1) / a.rowSpan);
+          for (let dr = 0; dr < a.rowSpan; dr++) lines[a.row + dr] = Math.max(lines[a.row + dr]!, needed);
         } else {
           const v = total.values[a.cell.key];
           // Money is summed exactly as text; it is written as a number so Excel can go on computing with it.
@@ -144,18 +167,23 @@ function totalSheets(wb: ExcelJS.Workbook, summary: Summary): void {
         if (a.rowSpan > 1 || a.colSpan > 1) ws.mergeCells(r, c, r + a.rowSpan - 1, c + a.colSpan - 1);
         for (let dr = 0; dr < a.rowSpan; dr++) for (let dc = 0; dc < a.colSpan; dc++) ws.getCell(r + dr, c + dc).border = BORDER;
       }
+      lines.forEach((n, i) => (ws.getRow(top + i).height = Math.max(18, 15 * n)));
       top += grid.rowCount;
       const findings = total.findings.filter((f) => f.part === part.id && f.severity !== 'info');
-      const note = ws.getCell(top, 1);
-      note.value = findings.length
-        ? `核对：${findings.map((f) => `${SEVERITY_LABEL[f.severity]}：${f.message}`).join('\n')}`
-        : '核对：本表合计数符合表内勾稽关系。';
-      note.alignment = { wrapText: true, vertical: 'top' };
-      ws.mergeCells(top, 1, top, grid.columns);
-      ws.getRow(top).height = Math.max(18, 16 * (findings.length || 1));
-      top += 2;
+      const notes = findings.length ? findings.map((f) => `${SEVERITY_LABEL[f.severity]}：${f.row ?? ''}${f.column ? ` / ${f.column}` : ''}：${f.message}`) : ['核对：本表合计数符合表内勾稽关系。'];
+      let tableWidth = 0;
+      for (let c = 0; c < grid.columns; c++) tableWidth += widthOf(c);
+      for (const text of notes) {
+        const note = ws.getCell(top, 1);
+        note.value = text;
+        note.alignment = { wrapText: true, vertical: 'top' };
+        if (text.startsWith(SEVERITY_LABEL.error)) note.font = { color: { argb: 'FFB42318' } };
+        ws.mergeCells(top, 1, top, grid.columns);
+        ws.getRow(top).height = Math.max(18, 15 * Math.ceil(textUnits(text) / tableWidth));
+        top += 1;
+      }
+      top += 1;
     }
-    ws.columns.forEach((col, i) => (col.width = part.id === '三' && i < 3 ? (i === 2 ? 30 : 12) : part.id === '二' && i === 0 ? 22 : 12));
   }
 }
 
