@@ -64,6 +64,14 @@ export function findCopied(units: readonly UnitParagraphs[]): CopiedPair[] {
     }
   }
   const pairs: CopiedPair[] = [];
+  // How many other agencies each paragraph is the same as: text found in many units is common wording.
+  const matchedBy = new Map<string, Set<string>>();
+  const note = (ref: string, agency: string) => {
+    const set = matchedBy.get(ref);
+    if (set) set.add(agency);
+    else matchedBy.set(ref, new Set([agency]));
+  };
+  const verified: { left: string; right: string; pair: CopiedPair }[] = [];
   for (const c of candidates) {
     const [left, right] = c.split('|') as [string, string];
     if (common.has(left) || common.has(right)) continue;
@@ -72,7 +80,12 @@ export function findCopied(units: readonly UnitParagraphs[]): CopiedPair[] {
     const paragraphA = units[ua]!.paragraphs[pa]!;
     const paragraphB = units[ub]!.paragraphs[pb]!;
     const s = similarity(paragraphA.shingles, paragraphB.shingles);
-    if (s >= SIMILARITY) pairs.push({ a: units[ua]!.unit, b: units[ub]!.unit, paragraphA, paragraphB, similarity: s });
+    if (s < SIMILARITY) continue;
+    note(left, units[ub]!.agencyKey);
+    note(right, units[ua]!.agencyKey);
+    verified.push({ left, right, pair: { a: units[ua]!.unit, b: units[ub]!.unit, paragraphA, paragraphB, similarity: s } });
   }
+  const shared = (ref: string) => (matchedBy.get(ref)?.size ?? 0) + 1 > limit;
+  for (const v of verified) if (!shared(v.left) && !shared(v.right)) pairs.push(v.pair);
   return pairs.sort((x, y) => x.a - y.a || x.b - y.b);
 }
