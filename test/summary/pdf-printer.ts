@@ -27,3 +27,15 @@ export async function pdfPrinter(): Promise<PdfPrinter> {
     },
   };
 }
+
+/** Prints with a page of a browser the test already runs. */
+export async function printWith(context: import('playwright-core').BrowserContext): Promise<PdfPrinter> {
+  const page = await context.newPage();
+  return {
+    async print(report) {
+      await page.setContent(asHtmlPage(report));
+      return new Uint8Array(await page.pdf({ format: 'A4' }));
+    },
+    close: () => page.close(),
+  };
+}
