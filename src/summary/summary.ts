@@ -181,7 +181,7 @@ export class SummaryBuilder {
     const countedKey = `${key}|${report.meta.year}`;
     if (!this.counted.has(countedKey)) {
       this.counted.add(countedKey);
-      this.sums.add(report);
+      this.sums.add(report, states);
     }
     this.units.push({ row, key, paragraphs });
     return row;

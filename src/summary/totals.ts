@@ -1,6 +1,6 @@
 import { formatById, type FormatDef, type FormatId } from '../../templates';
 import { checkReport, type Finding } from '../core/checker';
-import { readCells } from '../core/checker/cell-states';
+import { readCells, type CellStates } from '../core/checker/cell-states';
 import { addDecimals } from '../core/decimal';
 import { newReport } from '../core/new-report';
 import { reportFormat, type Report, type Values } from '../core/report';
@@ -30,7 +30,8 @@ const groupKey = (format: string, year: number) => `${year}|${format}`;
 export class TableSums {
   private readonly groups = new Map<string, Group>();
 
-  add(report: Report): void {
+  /** `states`: the report's cells as already read (each report's cells are parsed once). */
+  add(report: Report, states: CellStates = readCells(reportFormat(report), report)): void {
     const format = reportFormat(report);
     const key = groupKey(format.id, report.meta.year);
     let group = this.groups.get(key);
@@ -39,7 +40,6 @@ export class TableSums {
       this.groups.set(key, group);
     }
     group.units++;
-    const states = readCells(format, report);
     for (const cell of format.cells) {
       const state = states.get(cell.key);
       if (state?.state !== 'value') continue;
