@@ -4,7 +4,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSummary } from '../../src/cli/commands/summary';
 import { main } from '../../src/cli/main';
+import { stderrProgressBar } from '../../src/cli/progress';
 import { tableGrid } from '../../src/core/layout';
 import { parseReport, type Report } from '../../src/core/report';
 import { formatById } from '../../templates';
@@ -211,6 +213,31 @@ describe('the workbook', () => {
       }
     }
   }, 150_000);
+});
+
+describe('progress on stderr', () => {
+  it('counts every file read, then the final step, and clears the line', async () => {
+    const updates: [number, number][] = [];
+    let cleared = false;
+    const sink = { active: true, update: (done: number, total: number) => updates.push([done, total]), done: () => (cleared = true) };
+    await runSummary([set.previous, '--json'], { out: () => {}, err: () => {} }, sink);
+    expect(updates).toEqual([...Array.from({ length: 40 }, (_, i) => [i, 40]), [40, 40]]);
+    expect(cleared).toBe(true);
+  }, 60_000);
+
+  it('draws a bar only on a terminal', () => {
+    const written: string[] = [];
+    const stream = (isTTY: boolean) => ({ isTTY, write: (s: string) => written.push(s) }) as unknown as NodeJS.WriteStream;
+    const quiet = stderrProgressBar(stream(false));
+    quiet.update(0, 10, 'a.txt');
+    quiet.done();
+    expect(written).toEqual([]);
+    const bar = stderrProgressBar(stream(true));
+    bar.update(0, 4, 'a.txt');
+    bar.update(4, 4, '完成');
+    bar.done();
+    expect(written).toEqual([expect.stringContaining('[..............................] 0/4 a.txt'), expect.stringContaining('[##############################] 4/4 完成'), '\r\x1b[K']);
+  });
 });
 
 describe('nianbao summary usage', () => {
