@@ -51,15 +51,21 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchFigure[]>
   ] as const) {
     const folder = await writeReports(kind, count);
     try {
-      const times = Array.from({ length: quick ? 1 : 3 }, () => wall([BIN, 'check', folder.dir, '--json']));
-      const perSecond = times.map((ms) => (count / ms) * 1000);
-      figures.push({
-        figure: `nianbao check 文件夹 --json，整个进程（${count} 份 .${kind}）`,
-        median: percentile(perSecond, 50),
-        unit: '份/秒',
-        budget: { on: 'median', min },
-        note: `${times.length} 次，中位数用时 ${(percentile(times, 50) / 1000).toFixed(2)} 秒`,
-      });
+      // Default (worker threads reading ahead) and all on the main thread (NIANBAO_THREADS=1), to compare.
+      for (const [label, env] of [
+        ['', process.env],
+        ['，单线程', { ...process.env, NIANBAO_THREADS: '1' }],
+      ] as const) {
+        const times = Array.from({ length: quick ? 1 : 3 }, () => wall([BIN, 'check', folder.dir, '--json'], env));
+        const perSecond = times.map((ms) => (count / ms) * 1000);
+        figures.push({
+          figure: `nianbao check 文件夹 --json，整个进程（${count} 份 .${kind}${label}）`,
+          median: percentile(perSecond, 50),
+          unit: '份/秒',
+          ...(label ? {} : { budget: { on: 'median' as const, min } }),
+          note: `${times.length} 次，中位数用时 ${(percentile(times, 50) / 1000).toFixed(2)} 秒`,
+        });
+      }
     } finally {
       folder.remove();
     }

@@ -13,7 +13,7 @@ const outdir = join(root, 'dist-cli');
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/cli/bin.ts'],
+  entryPoints: ['src/cli/bin.ts', 'src/cli/read-worker.ts'],
   outdir,
   bundle: true,
   splitting: true,

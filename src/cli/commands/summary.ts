@@ -5,7 +5,8 @@ import { serializeReport } from '../../core/report';
 import { decodeText } from '../../import';
 import { parseUnitsList, SummaryBuilder, summaryJson, type ReadOutcome, type Summary } from '../../summary';
 import { parse, UsageError, writeOutput, type Io } from '../args';
-import { expandInputs, readInput } from '../input';
+import { expandInputs, type InputResult } from '../input';
+import { readInputs } from '../read-pool';
 import { stderrProgressBar, type Progress } from '../progress';
 
 // `nianbao summary`: a folder of units' reports in, one workbook (or JSON) out. Files are read one at a
@@ -59,14 +60,19 @@ export async function runSummary(args: string[], io: Io, progress: Progress = st
 
   const builder = new SummaryBuilder({ year, units });
   const total = previousFiles.length + files.length;
+  // Files are read ahead (in worker threads in the compiled command); each is reduced to a small record at once.
   let done = 0;
-  for (const file of previousFiles) {
+  let i = 0;
+  for await (const input of readInputs(previousFiles)) {
+    const file = previousFiles[i++]!;
     progress.update(done++, total, `上年 ${file}`);
-    builder.addPrevious(file, await readOne(file));
+    builder.addPrevious(file, outcomeOf(input));
   }
-  for (const file of files) {
+  i = 0;
+  for await (const input of readInputs(files)) {
+    const file = files[i++]!;
     progress.update(done++, total, file);
-    builder.addUnit(file, await readOne(file));
+    builder.addUnit(file, outcomeOf(input));
   }
   progress.update(total, total, '正在核对雷同和汇总…');
   const summary = builder.finish();
@@ -94,15 +100,7 @@ export async function runSummary(args: string[], io: Io, progress: Progress = st
   return summary.units.some((u) => u.errors > 0) || summary.missing.length > 0 ? 1 : 0;
 }
 
-async function readOne(file: string): Promise<ReadOutcome> {
-  try {
-    const input = await readInput(file);
-    return input.ok ? { ok: true, report: input.report, readingFindings: input.readingFindings } : input;
-  } catch (e) {
-    // A reader bug must not end a batch of thousands.
-    return { ok: false, error: `读取时出错（${(e as Error).message || String(e)}）` };
-  }
-}
+const outcomeOf = (input: InputResult): ReadOutcome => (input.ok ? { ok: true, report: input.report, readingFindings: input.readingFindings } : input);
 
 /** The terminal view: one line per unit, then what the office must act on. */
 export function summaryText(s: Summary): string {
