@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoPath } from '../support/examples';
+import { renderText } from '../../src/render/text';
+import { loadExample, repoPath } from '../support/examples';
 
 // The `nianbao` command as a fresh clone gets it: `npm ci` runs the `prepare` script, which bundles the
 // command into dist-cli/, and plain node runs it. (The clone borrows this checkout's node_modules:
@@ -47,6 +48,21 @@ describe('the compiled nianbao in a fresh clone', () => {
     const check = node(['bin/nianbao.mjs', 'check', 'examples/qinghe-2024.json', '--json']);
     expect(check.status).toBe(0);
     expect(JSON.parse(check.stdout)[0].agency).toBe('青禾市人民政府');
+  }, 60_000);
+
+  it('reads a large folder in worker threads with the same result as on one thread', () => {
+    const folder = join(clone, '..', 'many');
+    mkdirSync(folder);
+    const texts = [renderText(loadExample('2024')), renderText(loadExample('2020'))];
+    for (let i = 0; i < 45; i++) writeFileSync(join(folder, `r${String(i).padStart(2, '0')}.txt`), i % 7 === 3 ? '不是报告' : texts[i % 2]!);
+    writeFileSync(join(folder, 'r99.docx'), 'not a zip');
+    const threaded = node(['bin/nianbao.mjs', 'check', folder, '--json']);
+    const single = spawnSync(process.execPath, ['bin/nianbao.mjs', 'check', folder, '--json'], { cwd: clone, encoding: 'utf8', env: { ...process.env, NIANBAO_THREADS: '1' } });
+    expect(threaded.status).toBe(2);
+    expect(JSON.parse(threaded.stdout)).toHaveLength(46);
+    expect(threaded.stdout).toBe(single.stdout);
+    const summary = node(['bin/nianbao.mjs', 'summary', folder, '--json']);
+    expect(JSON.parse(summary.stdout).units.filter((u: { read: boolean }) => !u.read)).toHaveLength(7);
   }, 60_000);
 
   it('is what npx nianbao runs', () => {
