@@ -21,6 +21,9 @@ const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
 type Column = { header: string; width: number; value: (u: UnitRow) => string | number | null };
 
+/** A rate's column says how it is computed. */
+export const rateHeader = (r: (typeof RATES)[number]): string => `${r.label}（%）＝${r.formula}`;
+
 const lateText = (u: UnitRow) => (u.late === null ? (u.read ? '无落款日期' : '') : u.late ? '逾期' : '按期');
 
 export const UNIT_COLUMNS: readonly (Column & { meaning: string })[] = [
@@ -36,7 +39,7 @@ export const UNIT_COLUMNS: readonly (Column & { meaning: string })[] = [
   { header: '是否逾期', width: 10, value: lateText, meaning: '人民政府3月31日前、政府部门及其他机关1月31日前公开（条例第四十九条）；逾期标橙色' },
   { header: '上年报告', width: 24, value: (u) => u.previousFile, meaning: '按机关名称对应到的上年报告文件（给出上年报告时）' },
   ...FIGURES.map((f) => ({ header: f.label, width: 10, value: (u: UnitRow) => u.figures?.[f.id] ?? null, meaning: `${f.label}（取自表三、表四）` })),
-  ...RATES.map((r) => ({ header: `${r.label}（%）`, width: 12, value: (u: UnitRow) => u.rates?.[r.id] ?? null, meaning: `${r.label} =${r.formula}×100%；分母为0或数字不全时留空` })),
+  ...RATES.map((r) => ({ header: rateHeader(r), width: 16, value: (u: UnitRow) => u.rates?.[r.id] ?? null, meaning: `${r.label} =${r.formula}×100%；分母为0或数字不全时留空` })),
 ];
 
 function styleHeader(row: ExcelJS.Row): void {
@@ -58,7 +61,7 @@ function unitsSheet(wb: ExcelJS.Workbook, summary: Summary): void {
   });
   ws.columns = [{ header: '序号', width: 6 }, ...UNIT_COLUMNS.map((c) => ({ header: c.header, width: c.width }))];
   styleHeader(ws.getRow(1));
-  ws.getRow(1).height = 32;
+  ws.getRow(1).height = 64;
   summary.units.forEach((u, i) => {
     const row = ws.addRow([i + 1, ...UNIT_COLUMNS.map((c) => c.value(u))]);
     if (u.errors > 0) row.eachCell({ includeEmpty: true }, (c) => (c.fill = fill(RED)));
@@ -77,7 +80,7 @@ function unitsSheet(wb: ExcelJS.Workbook, summary: Summary): void {
       ...UNIT_COLUMNS.slice(1).map((c) => {
         const f = FIGURES.find((x) => x.label === c.header);
         if (f) return total[f.id];
-        const r = RATES.find((x) => `${x.label}（%）` === c.header);
+        const r = RATES.find((x) => rateHeader(x) === c.header);
         if (r) return overall[r.id];
         if (c.header === '错误') return counted.reduce((n, u) => n + u.errors, 0);
         if (c.header === '警告') return counted.reduce((n, u) => n + u.warnings, 0);
