@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -252,9 +252,12 @@ describe('nianbao summary usage', () => {
   });
 
   it('prints what to act on without --json', async () => {
-    const { out } = await run('summary', set.current, '--units', set.unitsFile);
-    expect(out).toContain(`单位名单中未收到报告的单位（1）：\n  ${SCENARIO.missing}`);
-    expect(out).toContain('单位之间雷同的段落（1）');
-    expect(LISTED).toContain(SCENARIO.missing);
+    const few = join(dir, 'few');
+    mkdirSync(few);
+    for (const agency of [...SCENARIO.sharing, SCENARIO.late]) copyFileSync(fileOf(agency), join(few, basename(fileOf(agency))));
+    const { out } = await run('summary', few, '--units', set.unitsFile);
+    expect(out).toContain(`单位名单中未收到报告的单位（${LISTED.length - 3}）：\n  ${LISTED[0]}`);
+    expect(out).toContain(`单位之间雷同的段落（1）：\n  ${SCENARIO.sharing[0]} 与 ${SCENARIO.sharing[1]}（第五部分）`);
+    expect(out).toContain(`${SCENARIO.late}（${join(few, basename(fileOf(SCENARIO.late)))}）：错误 0 · 警告 1 · 逾期`);
   });
 });

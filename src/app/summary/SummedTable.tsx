@@ -23,13 +23,13 @@ export function SummedTable({ total, part }: { total: TotalGroup; part: PartDef 
                   if (anchor.cell.type === 'label') {
                     const role = anchor.cell.role;
                     return (
-                      <th key={anchor.col} {...span} scope={role === 'rowLabel' ? 'row' : 'col'} className={role === 'rowLabel' ? 'row-label' : role === 'caption' ? 'caption-row' : undefined}>
+                      <th key={anchor.col} {...span} scope={role === 'rowLabel' ? 'row' : 'col'} className={`col-${anchor.col}${role === 'rowLabel' ? ' row-label' : role === 'caption' ? ' caption-row' : ''}`}>
                         {labelText(anchor.cell)}
                       </th>
                     );
                   }
                   return (
-                    <td key={anchor.col} {...span} className="summed-value">
+                    <td key={anchor.col} {...span} className={`col-${anchor.col} summed-value`}>
                       {formatValue(total.values[anchor.cell.key])}
                     </td>
                   );

@@ -24,8 +24,9 @@ export function UnitsTable({ summary }: { summary: Summary }) {
             <th scope="col">{FIGURE_LABEL.received}</th>
             <th scope="col">{FIGURE_LABEL.handled}</th>
             {RATES.map((r) => (
-              <th scope="col" key={r.id} title={`${r.label}＝${r.formula}`}>
+              <th scope="col" key={r.id}>
                 {r.label}
+                <span className="formula">＝{r.formula}</span>
               </th>
             ))}
           </tr>
