@@ -156,6 +156,7 @@ export class SummaryBuilder {
         });
       }
     }
+    // The deadline per kind of agency is the checker's 期限 rule: a date past it is the finding that says “晚于”.
     const late = !report.meta.publicationDate ? null : findings.some((f) => f.rule === '期限' && f.message.includes('晚于'));
     const row: UnitRow = {
       file,

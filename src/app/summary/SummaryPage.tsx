@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { Report } from '../../core/report';
 import { serializeReport } from '../../core/report';
 import { addFigures, formatOfTotal, RATES, rates, SIMILARITY, SummaryBuilder, type Summary, type TotalGroup } from '../../summary';
@@ -34,13 +34,15 @@ export function SummaryPage({ onOpenInEditor }: { onOpenInEditor: (report: Repor
     setBusy(undefined);
   };
 
+  // Typing in the units list re-checks every unit: let the typing come first.
+  const deferredOptions = useDeferredValue(options);
   const summary = useMemo<Summary | undefined>(() => {
     if (current.length === 0) return undefined;
-    const builder = new SummaryBuilder(options);
+    const builder = new SummaryBuilder(deferredOptions);
     for (const f of previous) builder.addPrevious(f.name, f.outcome);
     for (const f of current) builder.addUnit(f.name, f.outcome);
     return builder.finish();
-  }, [current, previous, options]);
+  }, [current, previous, deferredOptions]);
   const charts = useMemo(() => (summary ? summaryCharts(summary) : []), [summary]);
   const onOptions = useCallback((o: SummaryOptionsValue) => setOptions(o), []);
 
