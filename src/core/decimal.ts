@@ -35,3 +35,15 @@ export function compareDecimal(a: string, b: string): number {
   const fb = (bf ?? '').padEnd(width, '0');
   return fa === fb ? 0 : fa < fb ? -1 : 1;
 }
+
+/** Exact sum of decimal strings ("0.1" + "0.2" = "0.3"), in canonical form. */
+export function addDecimals(values: readonly string[]): string {
+  const scale = Math.max(0, ...values.map((v) => normalizeDecimal(v).split('.')[1]?.length ?? 0));
+  let total = 0n;
+  for (const v of values) {
+    const [int, frac = ''] = normalizeDecimal(v).split('.') as [string, string?];
+    total += BigInt(int + frac.padEnd(scale, '0'));
+  }
+  const digits = total.toString().padStart(scale + 1, '0');
+  return normalizeDecimal(scale ? `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}` : digits);
+}

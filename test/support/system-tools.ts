@@ -21,7 +21,7 @@ function onPath(command: string): boolean {
 export function haveTools(...commands: string[]): boolean {
   const missing = commands.filter((c) => !onPath(c));
   if (missing.length === 0) return true;
-  const message = `missing ${missing.join(', ')}: install with apt-get install -y chromium libreoffice-writer poppler-utils fonts-noto-cjk`;
+  const message = `missing ${missing.join(', ')}: install with apt-get install -y chromium libreoffice-writer libreoffice-calc poppler-utils fonts-noto-cjk`;
   if (process.env.CI === 'true') throw new Error(`${message} (required in CI)`);
   console.warn(`SKIPPED: ${message}`);
   return false;

@@ -8,6 +8,8 @@ import { navigate, useRoute } from './route';
 
 // The self-check page is its own feature; load it only when asked for.
 const CheckPage = lazy(() => import('../check/CheckPage').then((m) => ({ default: m.CheckPage })));
+// So is the reviewers' 汇总 page, with its charts and workbook.
+const SummaryPage = lazy(() => import('../summary/SummaryPage').then((m) => ({ default: m.SummaryPage })));
 
 export function App() {
   const route = useRoute();
@@ -43,6 +45,9 @@ export function App() {
           <a href="#/check" aria-current={route.page === 'check' ? 'page' : undefined}>
             检查已有报告
           </a>
+          <a href="#/summary" aria-current={route.page === 'summary' ? 'page' : undefined}>
+            汇总各单位报告
+          </a>
         </nav>
         <span className="topbar-note">所有内容只保存在本机浏览器中</span>
       </header>
@@ -51,6 +56,11 @@ export function App() {
         {route.page === 'check' && (
           <Suspense fallback={<p className="loading">正在加载检查页面…</p>}>
             <CheckPage onOpenInEditor={(r) => void openReport(r)} />
+          </Suspense>
+        )}
+        {route.page === 'summary' && (
+          <Suspense fallback={<p className="loading">正在加载汇总页面…</p>}>
+            <SummaryPage onOpenInEditor={(r) => void openReport(r)} />
           </Suspense>
         )}
         {route.page === 'report' && <EditorRoute key={route.id} id={route.id} section={route.section} initial={opened[route.id]} />}

@@ -6,12 +6,13 @@ import { PART_IDS, type PartId } from '../../../templates';
 export type SectionId = 'meta' | PartId | 'preview';
 export const SECTION_IDS: readonly SectionId[] = ['meta', ...PART_IDS, 'preview'];
 
-export type Route = { page: 'home' } | { page: 'start' } | { page: 'check' } | { page: 'report'; id: string; section: SectionId };
+export type Route = { page: 'home' } | { page: 'start' } | { page: 'check' } | { page: 'summary' } | { page: 'report'; id: string; section: SectionId };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (parts[0] === 'start') return { page: 'start' };
   if (parts[0] === 'check') return { page: 'check' };
+  if (parts[0] === 'summary') return { page: 'summary' };
   if (parts[0] === 'report' && parts[1]) {
     const section = SECTION_IDS.find((s) => s === parts[2]) ?? 'meta';
     return { page: 'report', id: parts[1], section };
@@ -27,6 +28,8 @@ export function routeHash(route: Route): string {
       return '#/start';
     case 'check':
       return '#/check';
+    case 'summary':
+      return '#/summary';
     case 'report':
       return `#/report/${encodeURIComponent(route.id)}/${encodeURIComponent(route.section)}`;
   }

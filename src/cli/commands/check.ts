@@ -2,7 +2,8 @@ import { countBySeverity, publicFinding, type Finding } from '../../core/checker
 import type { Report } from '../../core/report';
 import { checkImported, unreadableFinding } from '../../import';
 import { parse, UsageError, type Io } from '../args';
-import { expandInputs, readInput } from '../input';
+import { expandInputs, readInput, type InputResult } from '../input';
+import { readInputs } from '../read-pool';
 import { displayWidth, formatFindings } from '../output';
 
 // `nianbao check`: report files and reports drafted elsewhere, files and folders, in any mix.
@@ -31,9 +32,13 @@ export async function runCheck(args: string[], io: Io, progress: ProgressSink = 
   }
   const results: CheckedFile[] = [];
   const showProgress = files.length > PROGRESS_FROM && progress.active;
-  for (const [i, file] of files.entries()) {
+  // Files are read ahead (in worker threads in the compiled command) while the main thread checks.
+  let i = 0;
+  for await (const input of readInputs(files)) {
+    const file = files[i]!;
     if (showProgress) progress.update(i, files.length, file);
-    results.push(await checkOne(file, previous));
+    results.push(checkRead(file, input, previous));
+    i++;
   }
   if (showProgress) progress.done();
   if (values.json) {
@@ -55,9 +60,8 @@ export async function runCheck(args: string[], io: Io, progress: ProgressSink = 
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-async function checkOne(file: string, previous: Report | undefined): Promise<CheckedFile> {
+function checkRead(file: string, input: InputResult, previous: Report | undefined): CheckedFile {
   try {
-    const input = await readInput(file);
     if (!input.ok) return { file, findings: [unreadableFinding(input.error)], error: input.error };
     const findings = checkImported(input.report, input.readingFindings, previous);
     return { file, report: input.report, source: input.source, findings };

@@ -1,0 +1,67 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useId } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from '../../../templates';
+import { parseUnitsList } from '../../summary';
+import { readFileText } from '../shared/report-file';
+
+// The year being collected and the units list (单位名单): typed, pasted or read from a .txt file.
+
+const schema = z.object({
+  year: z
+    .string()
+    .trim()
+    .refine((s) => s === '' || (/^\d{4}$/.test(s) && Number(s) >= FIRST_REPORT_YEAR && Number(s) <= LAST_REPORT_YEAR), {
+      message: `请写四位年份（${FIRST_REPORT_YEAR}年以后），或留空按多数报告的年度`,
+    }),
+  units: z.string(),
+});
+type Values = z.infer<typeof schema>;
+export type SummaryOptionsValue = { year: number | undefined; units: string[] | undefined };
+
+export function SummaryOptionsForm({ onChange }: { onChange: (options: SummaryOptionsValue) => void }) {
+  const ids = { year: useId(), units: useId(), file: useId(), yearError: useId() };
+  const { register, control, setValue, formState, trigger } = useForm<Values>({ resolver: zodResolver(schema), mode: 'onChange', defaultValues: { year: '', units: '' } });
+  const year = useWatch({ control, name: 'year' });
+  const units = useWatch({ control, name: 'units' });
+  useEffect(() => {
+    void trigger('year').then((valid) => {
+      const list = parseUnitsList(units);
+      onChange({ year: valid && year.trim() ? Number(year) : undefined, units: list.length ? list : undefined });
+    });
+  }, [year, units, onChange, trigger]);
+
+  return (
+    <form className="summary-options" onSubmit={(e) => e.preventDefault()} noValidate>
+      <div className="option">
+        <label htmlFor={ids.year}>汇总年度</label>
+        <input id={ids.year} inputMode="numeric" placeholder="如 2024，可留空" aria-invalid={Boolean(formState.errors.year)} aria-describedby={ids.yearError} {...register('year')} />
+        <p id={ids.yearError} className={formState.errors.year ? 'field-error' : 'hint'}>
+          {formState.errors.year?.message ?? '留空时按多数报告的年度；其他年度的报告列为年度不符。'}
+        </p>
+      </div>
+      <div className="option option-wide">
+        <label htmlFor={ids.units}>单位名单（可选）</label>
+        <textarea id={ids.units} rows={4} placeholder={'一行一个机关名称，如：\n某某县教育局\n某某镇人民政府'} {...register('units')} />
+        <p className="hint">
+          用来列出未报送和名单外的单位；名称中的空格、括号和“人民政府/政府”“办事处”等写法差异不影响对应。
+          <label htmlFor={ids.file} className="link-button file-button">
+            从文本文件读入名单…
+          </label>
+          <input
+            id={ids.file}
+            className="visually-hidden"
+            type="file"
+            accept=".txt,.csv"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void readFileText(file).then((text) => setValue('units', text, { shouldValidate: true }));
+            }}
+          />
+        </p>
+      </div>
+    </form>
+  );
+}

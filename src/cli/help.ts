@@ -1,0 +1,72 @@
+import pkg from '../../package.json' with { type: 'json' };
+
+// What `nianbao --help`, `nianbao <command> --help` and `nianbao --version` print.
+
+export const VERSION: string = pkg.version;
+
+export const COMMAND_HELP = {
+  new: `用法：nianbao new --year 2024 --agency "某某局" [--kind 政府部门] [--out draft.json] [--force]
+
+新建某年度的空白报告（格式按年份自动选择）。
+
+  --year     报告年度（统计的年份，如 2024）
+  --agency   机关名称
+  --kind     机关类型：人民政府、政府部门、乡镇街道、其他（决定公开期限；默认 政府部门）
+  --out      存为报告文件（.json）；不加时输出到屏幕
+  --force    覆盖已有的文件`,
+  check: `用法：nianbao check <文件或文件夹>... [--previous 上年报告] [--json]
+
+检查报告：.json 报告文件，或在别处起草的 .docx、.txt、.html、.htm、.pdf；文件夹按子文件夹逐个查找。
+按部分列出错误、警告和提示。有错误时退出码为 1，有文件完全无法读取（损坏、扫描件等）时为 2，其余文件照常检查。
+
+  --previous  上年报告，用于跨年核对（上年结转等）
+  --json      以 JSON 输出（供其他程序使用）`,
+  import: `用法：nianbao import <报告.docx|.txt|.html|.pdf> [--out report.json] [--force]
+
+把在别处起草的报告读成报告文件（.json），以便在编辑器中继续修改。
+
+  --out      存为报告文件；不加时输出到屏幕
+  --force    覆盖已有的文件`,
+  generate: `用法：nianbao generate <报告.json> [--out 报告.txt|报告.docx] [--force]
+
+生成标准格式的报告全文：不加 --out 时输出文本；--out 以 .txt 结尾存为文本，以 .docx 结尾存为 Word 文档。
+
+  --out      输出文件
+  --force    覆盖已有的文件`,
+  summary: `用法：nianbao summary <文件或文件夹>... [--previous 上年报告或文件夹]... [--units 单位名单.txt]
+                       [--year 2024] [--out 汇总.xlsx] [--out-report 汇总.json] [--json] [--force]
+
+汇总各单位的报告：逐份读取和检查，核对单位名单和上年报告，找出单位之间雷同的段落，
+把表二、表三、表四按格式和年度加总，并算出公开率等比率。
+
+  --previous    上年各单位的报告（文件或文件夹，可写多次）：按机关名称逐个对应，做跨年核对和同比
+  --units       单位名单：文本文件，一行一个机关名称；列出未报送和名单外的单位
+  --year        汇总的报告年度；不写时取多数报告的年度，其他年度的报告列为年度不符
+  --out         存为 Excel 工作簿（.xlsx）：单位情况、问题清单、汇总表二/三/四、同比、说明
+  --out-report  把加总的表格存为报告文件（.json），可在编辑器中打开，作为本级报告的起点
+  --json        以 JSON 输出（供其他程序使用）
+  --force       覆盖已有的文件
+
+文件较多时，进度显示在标准错误输出上。`,
+} as const;
+
+export type CommandName = keyof typeof COMMAND_HELP;
+export const COMMAND_NAMES = Object.keys(COMMAND_HELP) as CommandName[];
+
+export const USAGE = `nianbao ${VERSION} — 政府信息公开工作年度报告：填报、检查与汇总
+
+用法：
+  nianbao new --year 2024 --agency "某某局" [--kind 政府部门] [--out draft.json] [--force]
+  nianbao check <文件或文件夹>... [--previous 上年报告] [--json]
+  nianbao import <报告.docx|.txt|.html|.pdf> [--out report.json] [--force]
+  nianbao generate <报告.json> [--out 报告.txt|报告.docx] [--force]
+  nianbao summary <文件或文件夹>... [--previous 上年报告]... [--units 单位名单.txt] [--out 汇总.xlsx] [--json]
+
+  new       新建某年度的空白报告（格式按年份自动选择）
+  check     检查报告（.json 报告文件，或在别处起草的 .docx、.txt、.html、.htm、.pdf；文件夹按子文件夹逐个查找）
+  import    把在别处起草的报告读成报告文件（.json），以便在编辑器中继续修改
+  generate  生成标准格式的报告全文（文本或 Word 文档）
+  summary   汇总各单位的报告：单位情况、问题清单、汇总表、同比和雷同，可存为 Excel 工作簿
+
+  nianbao <命令> --help   查看某个命令的详细用法
+  nianbao --version       查看版本`;
