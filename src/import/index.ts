@@ -2,13 +2,13 @@ import { checkReport, type Finding } from '../core/checker';
 import { parseReport, type Report } from '../core/report';
 import { decodeText } from './decode-text';
 import { DAMAGED_ZIP, docxArchiveProblem, fileSizeProblem, readDocxBody } from './limits';
-import { readDocument, type ImportResult } from './read-report';
-import { textToBlocks } from './text-layout';
+import { readDocument, type ImportResult } from './mapping/read-report';
+import { textToBlocks } from './readers/text';
 
 // Reads a report drafted elsewhere (text, web page, Word, PDF) into the report model.
 // Runs in the browser and in Node: no Node APIs here; pdf.js and jszip are loaded only when needed.
 
-export type { ImportResult } from './read-report';
+export type { ImportResult } from './mapping/read-report';
 export type { SourceKind } from './source';
 export { fileSizeProblem, MAX_FILE_BYTES } from './limits';
 export { decodeText } from './decode-text';
@@ -20,9 +20,9 @@ export function importText(text: string): ImportResult {
 }
 
 // Each optional reader is loaded once, on first use (browser: on demand; batch: not per file).
-const loadHtml = () => import('./html');
-const loadDocx = () => Promise.all([import('jszip'), import('./docx')]);
-const loadPdf = () => import('./pdf');
+const loadHtml = () => import('./readers/html');
+const loadDocx = () => Promise.all([import('jszip'), import('./readers/docx')]);
+const loadPdf = () => import('./readers/pdf');
 let htmlModule: ReturnType<typeof loadHtml> | undefined;
 let docxModules: ReturnType<typeof loadDocx> | undefined;
 let pdfModule: ReturnType<typeof loadPdf> | undefined;

@@ -1,6 +1,6 @@
-import { PART_IDS, PARTS, type PartId } from '../../templates';
-import { canonicalText, labelKey } from './normalize';
-import type { SourceBlock } from './source';
+import { PART_IDS, PARTS, type PartId } from '../../../templates';
+import { canonicalText, labelKey } from '../normalise/text';
+import type { SourceBlock } from '../source';
 
 // Splits a document at its part headings ("一、总体情况" … "六、其他需要报告的事项").
 

@@ -1,6 +1,6 @@
-import type { Block } from '../core/report';
-import { canonicalText } from './normalize';
-import type { SourceBlock } from './source';
+import type { Block } from '../../core/report';
+import { canonicalText } from '../normalise/text';
+import type { SourceBlock } from '../source';
 
 // A narrative part's paragraphs; short lines numbered "（一）" are its sub-headings.
 

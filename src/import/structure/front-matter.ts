@@ -1,7 +1,7 @@
-import { LAST_REPORT_YEAR } from '../../templates';
-import { AGENCY_KINDS, type AgencyKind } from '../core/report';
-import { canonicalText, cleanCellText, labelKey } from './normalize';
-import type { SourceBlock } from './source';
+import { LAST_REPORT_YEAR } from '../../../templates';
+import { AGENCY_KINDS, type AgencyKind } from '../../core/report';
+import { canonicalText, cleanCellText, labelKey } from '../normalise/text';
+import type { SourceBlock } from '../source';
 
 // The title (机关名称 + 年份), the opening statement, and the signature and date at the end.
 

@@ -1,16 +1,16 @@
-import { FIRST_REPORT_YEAR, FORMATS, formatForYear, isReportYear, PARTS, type FormatDef, type PartId } from '../../templates';
-import type { Finding } from '../core/checker';
-import { defaultIntro } from '../core/document';
-import { newReport } from '../core/new-report';
-import { NARRATIVE_PARTS, type Report } from '../core/report';
-import { agencyKindOf, findEnding, findTitle, yearFromText } from './front-matter';
-import { formatMarkers } from './labels';
-import { readTable } from './map-table';
+import { FIRST_REPORT_YEAR, FORMATS, formatForYear, isReportYear, PARTS, type FormatDef, type PartId } from '../../../templates';
+import type { Finding } from '../../core/checker';
+import { defaultIntro } from '../../core/document';
+import { newReport } from '../../core/new-report';
+import { NARRATIVE_PARTS, type Report } from '../../core/report';
+import { agencyKindOf, findEnding, findTitle, yearFromText } from '../structure/front-matter';
+import { formatMarkers } from '../tables/labels';
+import { readTable } from '../tables/map-table';
 import { narrativeBlocks } from './narrative';
-import { tableSizeProblem } from './limits';
-import { labelKey } from './normalize';
-import { splitSections } from './sections';
-import type { SourceBlock, SourceDocument } from './source';
+import { tableSizeProblem } from '../limits';
+import { labelKey } from '../normalise/text';
+import { splitSections } from '../structure/sections';
+import type { SourceBlock, SourceDocument } from '../source';
 
 // From a document's blocks to the report model plus reading findings.
 

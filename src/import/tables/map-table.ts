@@ -1,12 +1,12 @@
-import type { CellDef, FormatDef, TableDef } from '../../templates';
-import type { Anchor } from '../core/layout';
-import { writeCellText } from '../core/cell-input';
-import { formatValue, isBlankMarker, parseCell, type CellValue } from '../core/numbers';
-import { cellIndex } from '../core/report';
-import type { Finding } from '../core/checker';
-import { cleanCellText, labelKey } from './normalize';
+import type { CellDef, FormatDef, TableDef } from '../../../templates';
+import type { Anchor } from '../../core/layout';
+import { writeCellText } from '../../core/cell-input';
+import { formatValue, isBlankMarker, parseCell, type CellValue } from '../../core/numbers';
+import { cellIndex } from '../../core/report';
+import type { Finding } from '../../core/checker';
+import { cleanCellText, labelKey } from '../normalise/text';
 import { matchLabel, tableLabels, type DataRow, type TableLabel, type TableLabels } from './labels';
-import type { SourceBlock } from './source';
+import type { SourceBlock } from '../source';
 
 // Maps the rows found under a table part onto the format's table: each row is recognised by its
 // label, and the cells after the label are its values, left to right.

@@ -1,5 +1,5 @@
-import { cleanCellText, stripConverterMarks } from './normalize';
-import { rowBlock, textBlock, type SourceBlock } from './source';
+import { cleanCellText, stripConverterMarks } from '../normalise/text';
+import { rowBlock, textBlock, type SourceBlock } from '../source';
 
 // Plain text as copied from a web page or a PDF, in the layouts real reports show:
 //  - one cell per line, indented by a tab, rows separated by blank lines (blank cells kept or dropped);

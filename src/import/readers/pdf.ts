@@ -1,6 +1,6 @@
-import { pdfPagesProblem } from './limits';
-import { cleanCellText } from './normalize';
-import type { SourceBlock } from './source';
+import { pdfPagesProblem } from '../limits';
+import { cleanCellText } from '../normalise/text';
+import type { SourceBlock } from '../source';
 
 // A PDF's text layer (pdf.js): text inside a drawn table cell (found from the ruling lines) is joined into
 // that cell, so a label wrapped inside a narrow cell reads whole; table rows come from the cells' bands.
