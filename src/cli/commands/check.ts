@@ -1,7 +1,8 @@
 import { countBySeverity, publicFinding, type Finding } from '../../core/checker';
 import type { Report } from '../../core/report';
 import { checkImported, unreadableFinding } from '../../import';
-import { parse, UsageError, type Io } from '../args';
+import { parse, READ_OPTIONS, readOptions, UsageError, type Io } from '../args';
+import type { ReadOptions } from '../../import';
 import { expandInputs, readInput } from '../input';
 import { displayWidth, formatFindings } from '../output';
 
@@ -13,7 +14,8 @@ type CheckedFile = { file: string; report?: Report; source?: string; findings: F
 const PROGRESS_FROM = 20;
 
 export async function runCheck(args: string[], io: Io, progress: ProgressSink = stderrProgress()): Promise<number> {
-  const { values, positionals } = parse(args, { previous: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parse(args, { previous: { type: 'string' }, json: { type: 'boolean' }, ...READ_OPTIONS });
+  const given = readOptions(values);
   if (positionals.length === 0) throw new UsageError('请给出要检查的报告文件或文件夹');
   let previous: Report | undefined;
   if (values.previous) {
@@ -33,7 +35,7 @@ export async function runCheck(args: string[], io: Io, progress: ProgressSink = 
   const showProgress = files.length > PROGRESS_FROM && progress.active;
   for (const [i, file] of files.entries()) {
     if (showProgress) progress.update(i, files.length, file);
-    results.push(await checkOne(file, previous));
+    results.push(await checkOne(file, previous, given));
   }
   if (showProgress) progress.done();
   if (values.json) {
@@ -55,11 +57,11 @@ export async function runCheck(args: string[], io: Io, progress: ProgressSink = 
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-async function checkOne(file: string, previous: Report | undefined): Promise<CheckedFile> {
+async function checkOne(file: string, previous: Report | undefined, given: Omit<ReadOptions, 'fileName'>): Promise<CheckedFile> {
   try {
-    const input = await readInput(file);
+    const input = await readInput(file, given);
     if (!input.ok) return { file, findings: [unreadableFinding(input.error)], error: input.error };
-    const findings = checkImported(input.report, input.readingFindings, previous);
+    const findings = checkImported(input.report, input.readingFindings, previous, input.unseen);
     return { file, report: input.report, source: input.source, findings };
   } catch (e) {
     // A reader bug must not end the batch either.

@@ -12,11 +12,15 @@ const PIPE_SEPARATOR = /^[\s|:：\-—=+]+$/;
 
 type Mode = { oneCellPerLine: boolean; aligned: boolean };
 
-/** At least two "|" in the line (without collecting every match). */
+/** At least two "|" in the line (without collecting every match), and not a sentence that happens to hold "|". */
 const hasPipes = (line: string): boolean => {
   const first = line.indexOf('|');
-  return first >= 0 && line.indexOf('|', first + 1) >= 0;
+  return first >= 0 && line.indexOf('|', first + 1) >= 0 && !isSentenceWithPipes(line);
 };
+
+/** "…发布了图说图解信息3条，分别为：一图读懂|…、一图读懂|…。": a paragraph, whatever its "|". */
+export const isSentenceWithPipes = (line: string): boolean =>
+  /[。；]/.test(line) && line.split('|').some((cell) => cell.trim().length > 40 && /[，,、]/.test(cell));
 
 function detectMode(lines: readonly string[]): Mode {
   let oneCell = 0;
@@ -48,7 +52,12 @@ const tabsOnly = (space: string): string => space.replace(/[^\t]/g, '');
 const trimEndKeepingTabs = (line: string): string => line.replace(/\s+$/, tabsOnly);
 
 export function textToBlocks(input: string): SourceBlock[] {
-  const lines = stripConverterMarks(input.replace(/^\ufeff/, '')).split(/\r\n|\r|\n/).map(trimEndKeepingTabs);
+  return linesToBlocks(stripConverterMarks(input.replace(/^\ufeff/, '')).split(/\r\n|\r|\n/));
+}
+
+/** Lines (already normalised) to text and row blocks, in the layout the lines show. */
+export function linesToBlocks(input: readonly string[]): SourceBlock[] {
+  const lines = input.map(trimEndKeepingTabs);
   const mode = detectMode(lines);
   const blocks: SourceBlock[] = [];
   let row: string[] | null = null;
