@@ -19,8 +19,7 @@ const hasPipes = (line: string): boolean => {
 };
 
 /** "…发布了图说图解信息3条，分别为：一图读懂|…、一图读懂|…。": a paragraph, whatever its "|". */
-export const isSentenceWithPipes = (line: string): boolean =>
-  /[。；]/.test(line) && line.split('|').some((cell) => cell.trim().length > 40 && /[，,、]/.test(cell));
+export const isSentenceWithPipes = (line: string): boolean => /[。；]/.test(line) && !/^\s*\|/.test(line);
 
 function detectMode(lines: readonly string[]): Mode {
   let oneCell = 0;

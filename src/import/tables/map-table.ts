@@ -162,7 +162,8 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
   function handleUnlabelled(all: string[], aligned: boolean): void {
     // An item's number cut from its label, which stands on the line above ("属于国家秘密" / "1.  0  0 …").
     const number = aligned && /^\d{1,2}[.、．]$/.test(all[0] ?? '') ? all[0]! : '';
-    const cells = number ? all.slice(1) : all;
+    // A vertical group label ("三、", "本") printed between the halves of a wrapped label is no cell of the row.
+    const cells = (number ? all.slice(1) : all).filter((c) => !(aligned && !looksLikeValue(c) && labelKey(c).length <= 2));
     if (number && previousText && !matchLabel(previousText, labels)) previousText = number + previousText;
     const texts = cells.filter((c) => !looksLikeValue(c));
     const hasNumbers = cells.some((c) => /\d/.test(c));
