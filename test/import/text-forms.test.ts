@@ -4,36 +4,12 @@ import { renderText } from '../../src/render/text';
 import { loadExample } from '../support/examples';
 import { inLayout } from './layouts';
 
+const asMarkdown = (text: string) => inLayout(text, 'markdown');
+
 // The forms a report's text takes in the wild, each read to the same report as the plain text.
 
 const plain2024 = renderText(loadExample('2024'));
 const plain2020 = renderText(loadExample('2020'));
-
-const PART_HEADING = /^[一二三四五六]、/;
-const SUB_HEADING = /^（[一二三四五六七八九十]+）[^。]{1,28}$/;
-
-/** The text as a markdown converter writes it: title over two heading levels, parts as ###, sub-headings bold, pipe tables with a separator row. */
-function asMarkdown(text: string): string {
-  const lines = text.split('\n');
-  const out: string[] = [];
-  let inTable = false;
-  lines.forEach((line, i) => {
-    if (line.includes('\t')) {
-      const cells = line.split('\t');
-      out.push(`| ${cells.join(' | ')} |`);
-      if (!inTable) out.push(`|${cells.map(() => ' --- ').join('|')}|`);
-      inTable = true;
-      return;
-    }
-    inTable = false;
-    if (i === 0) out.push(`# ${line}`);
-    else if (i === 1) out.push(`## ${line}`);
-    else if (PART_HEADING.test(line)) out.push('', `### ${line}`, '');
-    else if (SUB_HEADING.test(line)) out.push(`**${line}**`);
-    else out.push(line);
-  });
-  return out.join('\n');
-}
 
 describe('markdown', () => {
   it.each([

@@ -67,6 +67,12 @@ export function linesToBlocks(input: readonly string[]): SourceBlock[] {
   for (const raw of lines) {
     // Trailing tabs are blank cells, except in the one-cell-per-line layout.
     const line = mode.oneCellPerLine ? raw.replace(/\t+$/, '') : raw;
+    // A sentence is a sentence, whatever tab or "|" it holds: no statutory table cell ends a clause with 。 or ；.
+    if (/[。；]/.test(line) && !/^\s*\|/.test(line) && (line.includes('\t') || line.includes('|'))) {
+      flush();
+      blocks.push(textBlock(cleanCellText(line)));
+      continue;
+    }
     if (hasPipes(line)) {
       flush();
       if (!PIPE_SEPARATOR.test(line)) blocks.push(rowBlock(splitPipes(line)));
