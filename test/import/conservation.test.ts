@@ -102,7 +102,7 @@ describe('every sentence of fuzz-generated reports', () => {
         const source = inLayout(renderText(withExtra), layout);
         expectConserved(source, importText(source), layout);
       }),
-      { ...fuzzRun('conservation', 60), examples: REGRESSIONS.map((s) => [[loadExample('2024'), s, 'tab-rows']]) },
+      { ...fuzzRun('conservation', 60), examples: REGRESSIONS.map((s): [[Report, string, Layout]] => [[loadExample('2024'), s, 'tab-rows']]) },
     );
   });
 });

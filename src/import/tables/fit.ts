@@ -62,8 +62,12 @@ export function bestReading(format: FormatDef, part: PartId, candidates: readonl
 }
 
 /** Every format's best reading of the part, and the format that fits clearly best (none on a tie). */
-export function fitPart(part: PartId, candidates: readonly (readonly SourceBlock[])[]): { fits: TableFit[]; decisive?: FormatDef } {
-  const fits = FORMATS.flatMap((f) => {
+export function fitPart(
+  part: PartId,
+  candidates: readonly (readonly SourceBlock[])[],
+  formats: readonly FormatDef[] = FORMATS,
+): { fits: TableFit[]; decisive?: FormatDef } {
+  const fits = formats.flatMap((f) => {
     const fit = bestReading(f, part, candidates);
     return fit ? [fit] : [];
   });

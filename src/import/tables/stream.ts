@@ -24,8 +24,9 @@ export function cellLayout(lines: readonly string[]): CellLayout {
   const content = lines.filter((l) => l.trim() !== '');
   if (content.length === 0) return 'line-per-cell';
   const bare = content.filter((l) => BARE_PIPE.test(l)).length;
-  const terminated = content.filter((l) => !BARE_PIPE.test(l) && /\|\s*$/.test(l)).length;
-  const inline = content.filter((l) => /\S\s*\|\s*\S/.test(l.replace(/\|[\s|]*$/, ''))).length;
+  const isInline = (l: string) => /\S\s*\|\s*\S/.test(l.replace(/\|[\s|]*$/, ''));
+  const inline = content.filter(isInline).length;
+  const terminated = content.filter((l) => !BARE_PIPE.test(l) && !isInline(l) && /\|\s*$/.test(l)).length;
   const withText = content.length - bare;
   if (bare + terminated + inline > 0) {
     if (inline > terminated && inline >= withText / 3) return 'pipe-inline';
