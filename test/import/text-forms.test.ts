@@ -36,8 +36,8 @@ describe('markdown', () => {
 
 describe('a report mixing the formats', () => {
   // A 2022 report whose part 二 still uses the 2019 table while part 三 uses the 2021 table.
-  const part = (text: string, id: string, next: string) => text.slice(text.indexOf(`\n${id}、`), text.indexOf(`\n${next}、`));
-  const mixed = plain2024.replace(part(plain2024, '二', '三'), part(plain2020, '二', '三')).replace('2024年政府信息公开工作年度报告', '2022年政府信息公开工作年度报告');
+  const part = (text: string, id: string, next: string) => text.slice(text.indexOf(`\n${id}、`), text.indexOf(`\n${next}`));
+  const mixed = plain2024.replace(part(plain2024, '二', '三、收到'), part(plain2020, '二', '三、收到')).replace('2024年政府信息公开工作年度报告', '2022年政府信息公开工作年度报告');
 
   it('warns in part 二 that its table is of the other format, and reads part 三 with its own rows', () => {
     const read = importText(mixed);
@@ -57,7 +57,7 @@ describe('a report mixing the formats', () => {
   });
 
   it('a 2019 table 三 in a 2021-format report gets its warning in part 三, and part 二 none', () => {
-    const text = plain2024.replace(part(plain2024, '三', '四'), part(plain2020, '三', '四'));
+    const text = plain2024.replace(part(plain2024, '三', '四、政府信息公开'), part(plain2020, '三', '四、政府信息公开'));
     const read = importText(text);
     if (!read.ok) throw new Error(read.error);
     // 2019's table 三 differs only in row （六）: its one row explains the table better than 2021's three.
