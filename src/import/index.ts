@@ -123,8 +123,11 @@ function withoutUnseen(report: Report, findings: readonly Finding[], unseen: Uns
   const hidden = new Set(unseen.cells);
   const index = cellIndex(reportFormat(report));
   const out: Finding[] = [];
+  // A finding that weighs a part the text does not have (“…但第六部分没有说明…”) is about the capture, not the report.
+  const absentNamed = new RegExp(unseen.parts.map((p) => `第${p}部分`).join('|') || '$^');
   for (const f of findings) {
     if (f.part && unseen.parts.includes(f.part)) continue;
+    if (unseen.parts.length && absentNamed.test(f.message)) continue;
     const cells = [...(f.cell ? [f.cell] : []), ...(f.cells ?? [])];
     if (cells.length === 0 || !cells.some((c) => hidden.has(c))) {
       out.push(f);
