@@ -192,7 +192,7 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): Im
   const introBlocks = title ? front.slice(title.start + title.blocks) : front;
   readIntro(report, format, introBlocks);
   if (doc.dropped?.length) {
-    findings.push(finding('info', '读取', null, `已略去网页栏目和页眉页脚文字：${doc.dropped.map((d) => `“${short(d, 40)}”`).join('、')}。`));
+    findings.push(finding('info', '读取', null, `已略去文件中的网页栏目和页眉页脚文字：${doc.dropped.map((d) => `“${short(d, 40)}”`).join('、')}。`));
   }
   const result: ImportResult = { ok: true, report, findings, source: doc.kind };
   return unseen.parts.length || unseen.cells.length ? { ...result, unseen } : result;
