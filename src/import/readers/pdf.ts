@@ -139,10 +139,10 @@ const multiply = (m: Matrix, n: readonly number[]): Matrix => [
 ];
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
-const NO_RULINGS: Rulings = { h: [], v: [] };
+export const NO_RULINGS: Rulings = { h: [], v: [] };
 
 /** A page's table borders; a damaged drawing stream only costs the borders, and the text is read without them. */
-async function pageRulings(page: { getOperatorList: () => Promise<OperatorList> }, ops: Ops): Promise<Rulings> {
+export async function pageRulings(page: { getOperatorList: () => Promise<OperatorList> }, ops: Ops): Promise<Rulings> {
   try {
     return rulingsOf(await page.getOperatorList(), ops);
   } catch {
