@@ -1,4 +1,4 @@
-import { FIRST_REPORT_YEAR, FORMATS, formatById, formatForYear, isReportYear, PART_IDS, type FormatDef, type FormatId, type PartId } from '../../../templates';
+import { FIRST_REPORT_YEAR, FORMATS, formatById, formatForYear, isReportYear, type FormatDef, type FormatId, type PartId } from '../../../templates';
 import type { Finding } from '../../core/checker';
 import { defaultIntro } from '../../core/document';
 import { newReport } from '../../core/new-report';
@@ -7,7 +7,7 @@ import { tableSizeProblem } from '../limits';
 import { textBlock, type SourceBlock, type SourceDocument } from '../source';
 import { agencyKindFromText, EVIDENCE, isAgencyName, weighYear, yearEvidence } from '../structure/evidence';
 import { agencyKindOf, findEnding, findTitle, isoDate } from '../structure/front-matter';
-import { splitSections } from '../structure/sections';
+import { PART_ORDER, splitSections } from '../structure/sections';
 import { fitPart, isLabelOfPart, isLabelPiece, tableOfPart, type TableFit } from '../tables/fit';
 import { streamBlocks } from '../tables/stream';
 import { narrativeBlocks } from './narrative';
@@ -62,11 +62,11 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): Im
   }
 
   // A page cut from the middle of a report (a flipbook page) starts inside the part before its first heading.
-  const present = PART_IDS.filter((id) => parts.has(id));
+  const present = PART_ORDER.filter((id) => parts.has(id));
   const firstPresent = present[0];
   let startsInside: PartId | undefined;
-  if (!title && firstPresent && firstPresent !== '一' && hasNumber(front)) {
-    const before = PART_IDS[PART_IDS.indexOf(firstPresent) - 1]!;
+  if (!title && firstPresent && firstPresent !== PART_ORDER[0] && hasNumber(front)) {
+    const before = PART_ORDER[PART_ORDER.indexOf(firstPresent) - 1]!;
     if (FORMATS.some((f) => tableOfPart(f, before))) {
       startsInside = before;
       parts.set(before, front);
@@ -76,7 +76,7 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): Im
   }
 
   // Tables: every format's reading of every table part, from the blocks and (plain text) from the cells as a stream.
-  const tableParts = PART_IDS.filter((id) => FORMATS.some((f) => tableOfPart(f, id)));
+  const tableParts = PART_ORDER.filter((id) => FORMATS.some((f) => tableOfPart(f, id)));
   const fits = new Map<PartId, ReturnType<typeof fitPart>>();
   for (const id of tableParts) {
     const blocks = parts.get(id);
@@ -88,7 +88,8 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): Im
   }
 
   // The year: given, else the title, else the evidence in the text; the format: given, else the tables' best fit, else the year's.
-  const evidenceTexts = [...texts(front), ...texts(parts.get('一') ?? []), ...tableParts.flatMap((id) => texts(parts.get(id) ?? []))];
+  const opening = parts.get(PART_ORDER[0]!) ?? [];
+  const evidenceTexts = [...texts(front), ...texts(opening), ...tableParts.flatMap((id) => texts(parts.get(id) ?? []))];
   const lastPart = present[present.length - 1];
   const dateTexts = lastPart ? texts(parts.get(lastPart)!).filter((t) => isoDate(t)) : [];
   const weighed = weighYear(yearEvidence([...evidenceTexts, ...dateTexts], options.fileName));
@@ -101,7 +102,7 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): Im
     : decisive.length === 1
       ? decisive[0]!
       : decisive.length > 1
-        ? (decisive.find((f) => f === yearFormat) ?? fits.get('三')?.decisive ?? decisive[0]!)
+        ? (decisive.find((f) => f === yearFormat) ?? largestFit(fits))
         : (yearFormat ?? FORMATS[FORMATS.length - 1]!);
   if (options.year !== undefined) {
     if (title?.year !== undefined && title.year !== options.year) findings.push(finding('info', '读取', null, `标题中的年度为 ${title.year} 年，已按指定的 ${options.year} 年度读取。`));
@@ -130,9 +131,9 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): Im
   const unseen: Unseen = { parts: [], cells: [] };
 
   // Where the text ends early, or starts late: said once, and nothing after the cut reported missing.
-  const endIndex = lastPart ? PART_IDS.indexOf(lastPart) : -1;
-  const cutAfter = lastPart && lastPart !== '六' ? PART_IDS.slice(endIndex + 1) : [];
-  const cutBefore = startsInside ? PART_IDS.slice(0, PART_IDS.indexOf(startsInside)) : [];
+  const endIndex = lastPart ? PART_ORDER.indexOf(lastPart) : -1;
+  const cutAfter = lastPart ? PART_ORDER.slice(endIndex + 1) : [];
+  const cutBefore = startsInside ? PART_ORDER.slice(0, PART_ORDER.indexOf(startsInside)) : [];
   unseen.parts.push(...cutAfter, ...cutBefore);
   if (cutBefore.length) {
     findings.push(finding('warning', '读取', null, `文本从${partName(startsInside!)}中间开始，${partRange(cutBefore)}不在本文件中（可能只是报告的一页）。已读入文本中有的内容。`));
@@ -179,7 +180,7 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): Im
     report.meta.agency = signature;
     findings.push(finding('info', '读取', null, `标题中没有机关名称，已按落款读取为“${signature}”。`));
   }
-  report.meta.agencyKind = report.meta.agency ? agencyKindOf(report.meta.agency) : (agencyKindFromText([...texts(front), ...texts(parts.get('一') ?? [])]) ?? agencyKindOf(''));
+  report.meta.agencyKind = report.meta.agency ? agencyKindOf(report.meta.agency) : (agencyKindFromText([...texts(front), ...texts(opening)]) ?? agencyKindOf(''));
   for (const id of NARRATIVE_PARTS) {
     let blocks = parts.get(id) ?? [];
     if (id === lastPart) {
@@ -196,6 +197,17 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): Im
   }
   const result: ImportResult = { ok: true, report, findings, source: doc.kind };
   return unseen.parts.length || unseen.cells.length ? { ...result, unseen } : result;
+}
+
+/** Tables of different formats and a year that fits neither: the format of the table with the most rows read. */
+function largestFit(fits: ReadonlyMap<PartId, ReturnType<typeof fitPart>>): FormatDef {
+  let best: { format: FormatDef; rows: number } | undefined;
+  for (const { fits: all, decisive } of fits.values()) {
+    if (!decisive) continue;
+    const rows = all.find((f) => f.format === decisive)!.reading.rowsFound;
+    if (!best || rows > best.rows) best = { format: decisive, rows };
+  }
+  return best!.format;
 }
 
 /** The last line of a part as written (where a cut text stops). */

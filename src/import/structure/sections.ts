@@ -1,4 +1,4 @@
-import { FORMATS, PART_IDS, type PartDef, type PartId } from '../../../templates';
+import { FORMATS, type PartDef, type PartId } from '../../../templates';
 import { canonicalText, labelKey } from '../normalise/text';
 import type { SourceBlock } from '../source';
 
@@ -15,6 +15,8 @@ export type Sections = {
 
 /** Each part's title as every known format words it (a revision may reword one). */
 const PART_TITLES: readonly PartDef[] = FORMATS.flatMap((f) => f.parts);
+/** The parts in their statutory order, as the formats list them. */
+export const PART_ORDER: readonly PartId[] = [...new Set(PART_TITLES.map((p) => p.id))];
 
 const NUMERAL = /^\s*([一二三四五六])\s*[、.．,，]\s*/;
 
@@ -88,8 +90,8 @@ export function splitSections(blocks: readonly SourceBlock[]): Sections {
     const h = headingOf(block);
     // A heading repeated (a running header, a quoted title) is text of the part it stands in.
     if (h && !parts.has(h.part)) {
-      const order = PART_IDS.indexOf(h.part);
-      if (order < lastOrder) outOfOrder.push({ part: h.part, after: PART_IDS[lastOrder]! });
+      const order = PART_ORDER.indexOf(h.part);
+      if (order < lastOrder) outOfOrder.push({ part: h.part, after: PART_ORDER[lastOrder]! });
       lastOrder = Math.max(lastOrder, order);
       current = [];
       parts.set(h.part, current);
