@@ -1,3 +1,4 @@
+import { FORMATS } from '../../templates';
 import { UsageError, type Io } from './args';
 import { runCheck } from './commands/check';
 import { runGenerate } from './commands/generate';
@@ -6,10 +7,13 @@ import { runNew } from './commands/new';
 
 // The `nianbao` command. Returns the exit code: 0 fine, 1 error findings, 2 bad input or usage.
 
+/** The format ids a user may give to --format, as the templates define them. */
+const FORMAT_IDS = FORMATS.map((f) => f.id).join('|');
+
 const USAGE = `用法：
   nianbao new --year 2024 --agency "某某局" [--kind 政府部门] [--out draft.json] [--force]
-  nianbao check <文件或文件夹>... [--previous 上年报告] [--json]
-  nianbao import <报告.docx|.txt|.html|.pdf> [--out report.json] [--force]
+  nianbao check <文件或文件夹>... [--previous 上年报告] [--json] [--year 年度] [--format ${FORMAT_IDS}]
+  nianbao import <报告.docx|.txt|.html|.pdf> [--out report.json] [--force] [--year 年度] [--format ${FORMAT_IDS}]
   nianbao generate <报告.json> [--out 报告.txt|报告.docx] [--force]
 
   new       新建某年度的空白报告（格式按年份自动选择）
