@@ -9,6 +9,7 @@ import { agencyKindFromText, EVIDENCE, isAgencyName, weighYear, yearEvidence } f
 import { agencyKindOf, findEnding, findTitle, isoDate } from '../structure/front-matter';
 import { PART_ORDER, splitSections } from '../structure/sections';
 import { fitPart, isLabelOfPart, isLabelPiece, tableOfPart, type TableFit } from '../tables/fit';
+import { orderedRows } from '../tables/ordered';
 import { streamBlocks } from '../tables/stream';
 import { narrativeBlocks } from './narrative';
 
@@ -84,7 +85,9 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): Im
     const candidates: SourceBlock[][] = [blocks];
     const lines = lineSections?.parts.get(id)?.map((b) => (b.kind === 'text' ? b.text : ''));
     if (lines) candidates.push(streamBlocks(lines, isLabelOfPart(id)));
-    fits.set(id, fitPart(id, candidates));
+    // Space-aligned text may cut labels around their numbers: rows by order and evidence, per format.
+    const aligned = lines && doc.blocks.some((b) => b.kind === 'row' && b.aligned);
+    fits.set(id, fitPart(id, candidates, FORMATS, aligned ? (format, table) => [orderedRows(lines, format, table)] : undefined));
   }
 
   // The year: given, else the title, else the evidence in the text; the format: given, else the tables' best fit, else the year's.

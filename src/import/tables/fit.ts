@@ -66,9 +66,12 @@ export function fitPart(
   part: PartId,
   candidates: readonly (readonly SourceBlock[])[],
   formats: readonly FormatDef[] = FORMATS,
+  /** Readings only one format can make (rows found by that format's order and labels). */
+  ownCandidates: (format: FormatDef, table: TableDef) => readonly (readonly SourceBlock[])[] = () => [],
 ): { fits: TableFit[]; decisive?: FormatDef } {
   const fits = formats.flatMap((f) => {
-    const fit = bestReading(f, part, candidates);
+    const table = tableOfPart(f, part);
+    const fit = bestReading(f, part, table ? [...candidates, ...ownCandidates(f, table)] : candidates);
     return fit ? [fit] : [];
   });
   // Wrapped or cut labels match no row, but a piece only one format prints is still evidence for it.
