@@ -13,7 +13,7 @@ import { haveTools } from '../support/system-tools';
 // Every number reads back into its cell.
 
 describe.runIf(haveTools('libreoffice', 'pdftotext'))('pdftotext -layout of a Word report', () => {
-  it('reads every number of both formats back into its cell', async () => {
+  it('reads every number of both formats back into its cell, and the paragraphs whole', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-layout-'));
     const names = ['2024', '2020'] as const;
     for (const which of names) writeFileSync(join(dir, `${which}.docx`), await renderDocx(loadExample(which)));
@@ -28,6 +28,9 @@ describe.runIf(haveTools('libreoffice', 'pdftotext'))('pdftotext -layout of a Wo
       expect(read.report.values, which).toEqual(example.values);
       expect(read.findings.filter((f) => f.severity !== 'info'), which).toEqual([]);
       expect(read.report.meta.agency).toBe(example.meta.agency);
+      // Paragraphs broken at the print width are whole again, without the printer's spacing around digits.
+      expect(read.report.narrative.一, which).toEqual(example.narrative.一);
+      expect(read.report.narrative.五, which).toEqual(example.narrative.五);
     }
     expect(readFileSync(join(dir, '2024.pdf')).length).toBeGreaterThan(1000);
   }, 180_000);

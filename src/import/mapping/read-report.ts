@@ -11,7 +11,7 @@ import { PART_ORDER, splitSections } from '../structure/sections';
 import { fitPart, isLabelOfPart, isLabelPiece, tableOfPart, type TableFit } from '../tables/fit';
 import { orderedRows } from '../tables/ordered';
 import { streamBlocks } from '../tables/stream';
-import { narrativeBlocks } from './narrative';
+import { joinWrappedLines, narrativeBlocks, printWidth } from './narrative';
 
 // The mapping stage: from the structure (title, parts) and the tables of a document to the report model,
 // plus the reading findings — every choice made by evidence, and said when it was not the obvious one.
@@ -184,6 +184,7 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): Im
     findings.push(finding('info', '读取', null, `标题中没有机关名称，已按落款读取为“${signature}”。`));
   }
   report.meta.agencyKind = report.meta.agency ? agencyKindOf(report.meta.agency) : (agencyKindFromText([...texts(front), ...texts(opening)]) ?? agencyKindOf(''));
+  const width = doc.kind === 'txt' ? printWidth([...front, ...NARRATIVE_PARTS.flatMap((id) => parts.get(id) ?? [])]) : undefined;
   for (const id of NARRATIVE_PARTS) {
     let blocks = parts.get(id) ?? [];
     if (id === lastPart) {
@@ -191,7 +192,7 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): Im
       report.meta.publicationDate = ending.date;
       blocks = blocks.slice(0, ending.keep);
     }
-    report.narrative[id] = narrativeBlocks(blocks);
+    report.narrative[id] = narrativeBlocks(joinWrappedLines(blocks, width));
   }
   const introBlocks = title ? front.slice(title.start + title.blocks) : front;
   readIntro(report, format, introBlocks);

@@ -1,5 +1,5 @@
 import { pdfPagesProblem } from '../limits';
-import { cleanCellText } from '../normalise/text';
+import { cleanCellText, withoutLatinSpacing } from '../normalise/text';
 import type { SourceBlock } from '../source';
 
 // A PDF's text layer (pdf.js): text inside a drawn table cell (found from the ruling lines) is joined into
@@ -97,10 +97,6 @@ export function linesToBlocks(items: readonly Item[]): Line[] {
   });
 }
 
-const CJK = '\u3000-\u303f\u3400-\u9fff\uff00-\uffef';
-const SPACED = new RegExp(`(?<=[${CJK}]) +(?=[\\x21-\\x7e])|(?<=[\\x21-\\x7e]) +(?=[${CJK}])`, 'g');
-/** Office suites print a space between Chinese and Latin text ("信息 4316 条") that the author never typed. */
-const withoutLatinSpacing = (s: string): string => s.replace(SPACED, '');
 
 /** Narrative lines wrapped at the page edge (a line reaching the right margin) continue in the next line. */
 function joinParagraphs(lines: readonly Line[]): SourceBlock[] {
