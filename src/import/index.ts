@@ -128,6 +128,7 @@ function withoutUnseen(report: Report, findings: readonly Finding[], unseen: Uns
   for (const f of findings) {
     if (f.part && unseen.parts.includes(f.part)) continue;
     if (unseen.parts.length && absentNamed.test(f.message)) continue;
+    if (unseen.ending && f.part === null && /落款/.test(f.message)) continue;
     const cells = [...(f.cell ? [f.cell] : []), ...(f.cells ?? [])];
     if (cells.length === 0 || !cells.some((c) => hidden.has(c))) {
       out.push(f);

@@ -17,7 +17,12 @@ import { joinWrappedLines, narrativeBlocks, printWidth } from './narrative';
 // plus the reading findings — every choice made by evidence, and said when it was not the obvious one.
 
 /** What the text does not contain (cut off, or a table in another format): the checker's findings there are not about the report. */
-export type Unseen = { parts: PartId[]; cells: string[] };
+export type Unseen = {
+  parts: PartId[];
+  cells: string[];
+  /** The signature and date are after the cut: their absence is the capture's. */
+  ending?: boolean;
+};
 
 export type ImportResult =
   | { ok: true; report: Report; findings: Finding[]; source: SourceDocument['kind']; unseen?: Unseen }
@@ -138,6 +143,7 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): Im
   const cutAfter = lastPart ? PART_ORDER.slice(endIndex + 1) : [];
   const cutBefore = startsInside ? PART_ORDER.slice(0, PART_ORDER.indexOf(startsInside)) : [];
   unseen.parts.push(...cutAfter, ...cutBefore);
+  if (cutAfter.length) unseen.ending = true;
   if (cutBefore.length) {
     findings.push(finding('warning', '读取', null, `文本从${partName(startsInside!)}中间开始，${partRange(cutBefore)}不在本文件中（可能只是报告的一页）。已读入文本中有的内容。`));
   }
