@@ -56,3 +56,13 @@ describe('a complete report', () => {
     expect(read.ok && read.unseen).toBeUndefined();
   });
 });
+
+describe('a title and a statistics period that disagree', () => {
+  it('reads the title’s year and says the two differ', () => {
+    const text = renderText(loadExample('2024')).replace('统计期限自2024年1月1日至2024年12月31日', '统计期限自2023年1月1日至2023年12月31日');
+    const read = importText(text);
+    if (!read.ok) throw new Error(read.error);
+    expect(read.report.meta.year).toBe(2024);
+    expect(read.findings.map((f) => f.message)).toEqual(['标题中的年度为 2024 年，而统计期限写的是 2023 年。已按标题读取为 2024 年度；请核对标题和统计期限。']);
+  });
+});

@@ -112,13 +112,19 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): Im
       : decisive.length > 1
         ? (decisive.find((f) => f === yearFormat) ?? largestFit(fits))
         : (yearFormat ?? FORMATS[FORMATS.length - 1]!);
-  if (options.year !== undefined) {
-    if (title?.year !== undefined && title.year !== options.year) findings.push(finding('info', '读取', null, `标题中的年度为 ${title.year} 年，已按指定的 ${options.year} 年度读取。`));
-  } else if (titleYear === undefined) {
+  if (titleYear === undefined) {
     findings.push(
       finding('warning', '结构', null, title ? '标题中没有年份：标题应为“机关名称+年份+年政府信息公开工作年度报告”。' : '没有找到标题：标题应为“机关名称+年份+年政府信息公开工作年度报告”。'),
     );
+  }
+  if (options.year !== undefined) {
+    if (title?.year !== undefined && title.year !== options.year) findings.push(finding('info', '读取', null, `标题中的年度为 ${title.year} 年，已按指定的 ${options.year} 年度读取。`));
+  } else if (titleYear === undefined) {
     if (weighed) findings.push(finding('info', '读取', null, `报告年度按${weighed.sources.join('、')}读取为 ${weighed.year} 年度。如有误，请指定年度后重新读取。`));
+  } else {
+    // The title and the statistics period should name the same year.
+    const period = yearEvidence(evidenceTexts).find((e) => e.source === EVIDENCE.period && e.year !== titleYear);
+    if (period) findings.push(finding('warning', '结构', null, `标题中的年度为 ${titleYear} 年，而统计期限写的是 ${period.year} 年。已按标题读取为 ${titleYear} 年度；请核对标题和统计期限。`));
   }
   if (year === undefined) {
     year = format.years.from;
