@@ -109,10 +109,15 @@ describe('defects only some layouts have', () => {
   });
 
   it('a 2022 report laid out in the 2019 format', () => {
-    const text = base2020.replace(/2020年政府信息公开工作年度报告/, '2022年政府信息公开工作年度报告').replace('2021年1月22日', '2023年1月20日');
+    const text = base2020
+      .replace(/2020年政府信息公开工作年度报告/, '2022年政府信息公开工作年度报告')
+      .replace(/统计期限自2020年1月1日至2020年12月31日/, '统计期限自2022年1月1日至2022年12月31日')
+      .replace('2021年1月22日', '2023年1月20日');
     const read = importText(text);
     expect(read.ok && read.report.format).toBe('2019');
     expect(findings(text)).toEqual(['warning 格式 - -/-']);
+    // Left at 2020, the statistics period contradicts the title, and that is said too.
+    expect(findings(text.replace('统计期限自2022年1月1日', '统计期限自2020年1月1日'))).toEqual(['warning 结构 - -/-', 'warning 格式 - -/-']);
   });
 
   it('a report without its title', () => {

@@ -34,7 +34,8 @@ const PAGE_FURNITURE: readonly RegExp[] = [
   /^\s*\d+\s*\/\s*\d+\s*$/,
 ];
 
-const isChrome = (line: string): boolean => line.length <= 100 && !/[。；]/.test(line) && CHROME.some((re) => re.test(line));
+/** Markup-looking text ("青禾<b>测试</b>局") is the author's text, never a breadcrumb. */
+const isChrome = (line: string): boolean => line.length <= 100 && !/[。；<]/.test(line) && CHROME.some((re) => re.test(line));
 const isPageFurniture = (line: string): boolean => PAGE_FURNITURE.some((re) => re.test(line));
 
 const FULL_WIDTH_DIGIT = /[０-９]/g;

@@ -94,6 +94,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     if (cells.every((c) => c === '')) return;
     if (cells.length < expected) {
       // Which columns the numbers belong to cannot be known: nothing is read rather than guessed.
+      reading.unexplained++;
       rowFinding(
         'warning',
         '读取',

@@ -29,6 +29,10 @@ describe('the normalise stage', () => {
     expect(dropped).toHaveLength(7);
   });
 
+  it('keeps text that only looks like a breadcrumb (markup-like text is the author’s)', () => {
+    expect(normaliseLines('青禾<b>测试</b>局').lines).toEqual(['青禾<b>测试</b>局']);
+  });
+
   it('keeps a sentence that mentions a source or a date (only short chrome lines are dropped)', () => {
     const sentence = '发布时间：各类信息均在形成之日起20个工作日内公开，来源可查。';
     expect(normaliseLines(sentence).lines).toEqual([sentence]);
