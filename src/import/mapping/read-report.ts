@@ -5,7 +5,7 @@ import { newReport } from '../../core/new-report';
 import { NARRATIVE_PARTS, type Report } from '../../core/report';
 import { tableSizeProblem } from '../limits';
 import { textBlock, type SourceBlock, type SourceDocument } from '../source';
-import { agencyKindFromText, EVIDENCE, isAgencyName, weighYear, yearEvidence } from '../structure/evidence';
+import { agencyFromText, agencyKindFromText, EVIDENCE, isAgencyName, weighYear, yearEvidence } from '../structure/evidence';
 import { agencyKindOf, findEnding, findTitle, isoDate } from '../structure/front-matter';
 import { PART_ORDER, splitSections } from '../structure/sections';
 import { fitPart, isLabelOfPart, isLabelPiece, tableOfPart, type TableFit } from '../tables/fit';
@@ -191,9 +191,10 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): Im
 
   // Narrative parts, the signature and date, the opening statement.
   const signature = lastPart ? signatureAgency(parts.get(lastPart)!) : undefined;
-  if (!report.meta.agency && signature) {
-    report.meta.agency = signature;
-    findings.push(finding('info', '读取', null, `标题中没有机关名称，已按落款读取为“${signature}”。`));
+  const named = signature ? undefined : agencyFromText([...texts(front), ...texts(opening)]);
+  if (!report.meta.agency && (signature ?? named)) {
+    report.meta.agency = (signature ?? named)!;
+    findings.push(finding('info', '读取', null, `标题中没有机关名称，已按${signature ? '落款' : '开头的文字'}读取为“${report.meta.agency}”。`));
   }
   report.meta.agencyKind = report.meta.agency ? agencyKindOf(report.meta.agency) : (agencyKindFromText([...texts(front), ...texts(opening)]) ?? agencyKindOf(''));
   const width = doc.kind === 'txt' ? printWidth([...front, ...NARRATIVE_PARTS.flatMap((id) => parts.get(id) ?? [])]) : undefined;

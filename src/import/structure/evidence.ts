@@ -70,3 +70,18 @@ export const isAgencyName = (text: string): boolean => {
   const t = text.replace(/\s+/g, '');
   return t.length >= 2 && t.length <= 30 && !/[，。,；:：\d]/.test(t) && AGENCY_ENDING.test(t);
 };
+
+/**
+ * The agency named in the opening sentences: "编制2022年度某某局政府信息公开工作年度报告", or a first
+ * sentence starting with the agency's name ("某某局2020年认真贯彻…").
+ */
+export function agencyFromText(texts: readonly string[]): string | undefined {
+  for (const raw of texts.slice(0, 6)) {
+    const t = canonicalText(raw).replace(/\s+/g, '');
+    const named = /(?:编制|现将|公布|发布)[《〈]?(?:\d{4}年度?)([^《》〈〉，。,]{2,30}?)政府信息公开(?:工作)?年度报告/.exec(t)?.[1];
+    if (named && isAgencyName(named)) return named;
+    const leading = /^([^，。,\d]{2,30}?(?:人民政府|办事处|委员会|管理局|局|办公室|中心))(?:\d{4}年|认真|坚持|按照|根据|严格|高度重视|围绕|深入|全面|始终)/.exec(t)?.[1];
+    if (leading && isAgencyName(leading)) return leading;
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agencyKindFromText, isAgencyName, weighYear, yearEvidence } from '../../../src/import/structure/evidence';
+import { agencyFromText, agencyKindFromText, isAgencyName, weighYear, yearEvidence } from '../../../src/import/structure/evidence';
 
 describe('the year by evidence', () => {
   it('weighs the statistics period over a year’s work mentioned in passing', () => {
@@ -35,5 +35,13 @@ describe('the agency by evidence', () => {
     expect(isAgencyName('青禾市人民政府')).toBe(true);
     expect(isAgencyName('本单位无其他需要报告的事项。')).toBe(false);
     expect(isAgencyName('2021年1月20日')).toBe(false);
+  });
+});
+
+describe('the agency from the opening sentences', () => {
+  it('reads “编制…年度某某政府信息公开工作年度报告” and a first sentence led by the name', () => {
+    expect(agencyFromText(['根据《条例》，特编制2020年度青禾市生态环境局政府信息公开工作年度报告。'])).toBe('青禾市生态环境局');
+    expect(agencyFromText(['临江区住建局高度重视政府信息公开工作，及时调整领导小组。'])).toBe('临江区住建局');
+    expect(agencyFromText(['按照区委、区政府有关要求，进一步完善公开制度。'])).toBeUndefined();
   });
 });
