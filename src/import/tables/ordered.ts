@@ -94,7 +94,9 @@ export function orderedRows(lines: readonly string[], format: FormatDef, table: 
   }
   return found.map((n, j) => {
     const i = pairs.get(j);
-    // A line of numbers no row explains stays as written, to be reported.
-    return i === undefined ? rowBlock([n.text || '（无行名）', ...n.numbers]) : rowBlock([rows[i]!.printed, ...n.numbers]);
+    if (i !== undefined) return rowBlock([rows[i]!.printed, ...n.numbers]);
+    // A line of numbers no row explains stays as written (with the text above it), to be reported.
+    const above = lines.slice(j > 0 ? found[j - 1]!.line + 1 : 0, n.line).map((l) => l.trim()).filter(Boolean).join('');
+    return rowBlock([n.text || above || '（无行名）', ...n.numbers]);
   });
 }
