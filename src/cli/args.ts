@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { FIRST_REPORT_YEAR, FORMATS, isReportYear, LAST_REPORT_YEAR, type FormatId } from '../../templates';
+import type { ReadOptions } from '../import';
 
 // What every command shares: usage errors, option parsing, safe file output.
 
@@ -33,6 +35,27 @@ function parseErrorText(e: unknown, options: ParseArgsOptionsConfig): string {
     default:
       return '命令行参数有误，请对照下面的用法';
   }
+}
+
+/** `--year` and `--format` of the commands that read reports drafted elsewhere. */
+export const READ_OPTIONS = { year: { type: 'string' }, format: { type: 'string' } } as const satisfies ParseArgsOptionsConfig;
+
+/** The year and format the user gives for files that do not state them (or state them wrongly). */
+export function readOptions(values: { year?: unknown; format?: unknown }): Omit<ReadOptions, 'fileName'> {
+  const options: Omit<ReadOptions, 'fileName'> = {};
+  if (values.year !== undefined) {
+    const year = Number(values.year);
+    if (!/^\d{4}$/.test(String(values.year)) || !isReportYear(year)) {
+      throw new UsageError(`--year 应为 ${FIRST_REPORT_YEAR}–${LAST_REPORT_YEAR} 之间的四位年份，如 --year 2024`);
+    }
+    options.year = year;
+  }
+  if (values.format !== undefined) {
+    const format = FORMATS.find((f) => f.id === values.format);
+    if (!format) throw new UsageError(`--format 应为 ${FORMATS.map((f) => f.id).join(' 或 ')}（统一格式的年份）`);
+    options.format = format.id as FormatId;
+  }
+  return options;
 }
 
 /** Writes a result file; never overwrites an existing file unless --force. */

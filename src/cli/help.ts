@@ -1,8 +1,15 @@
 import pkg from '../../package.json' with { type: 'json' };
+import { FORMATS } from '../../templates';
 
 // What `nianbao --help`, `nianbao <command> --help` and `nianbao --version` print.
 
 export const VERSION: string = pkg.version;
+
+/** The format ids a user may give to --format, as the templates define them. */
+const FORMAT_IDS = FORMATS.map((f) => f.id).join('|');
+
+const READ_HELP = `  --year     报告年度：文中找不到年度（如网页正文不含标题）或读错时，按此年度读取
+  --format   表格格式（${FORMAT_IDS}，即统一格式发布的年份）：不写时按年度和表格栏目自动判断`;
 
 export const COMMAND_HELP = {
   new: `用法：nianbao new --year 2024 --agency "某某局" [--kind 政府部门] [--out draft.json] [--force]
@@ -14,19 +21,21 @@ export const COMMAND_HELP = {
   --kind     机关类型：人民政府、政府部门、乡镇街道、其他（决定公开期限；默认 政府部门）
   --out      存为报告文件（.json）；不加时输出到屏幕
   --force    覆盖已有的文件`,
-  check: `用法：nianbao check <文件或文件夹>... [--previous 上年报告] [--json]
+  check: `用法：nianbao check <文件或文件夹>... [--previous 上年报告] [--json] [--year 年度] [--format ${FORMAT_IDS}]
 
 检查报告：.json 报告文件，或在别处起草的 .docx、.txt、.html、.htm、.pdf；文件夹按子文件夹逐个查找。
 按部分列出错误、警告和提示。有错误时退出码为 1，有文件完全无法读取（损坏、扫描件等）时为 2，其余文件照常检查。
 
   --previous  上年报告，用于跨年核对（上年结转等）
-  --json      以 JSON 输出（供其他程序使用）`,
-  import: `用法：nianbao import <报告.docx|.txt|.html|.pdf> [--out report.json] [--force]
+  --json      以 JSON 输出（供其他程序使用）
+${READ_HELP}`,
+  import: `用法：nianbao import <报告.docx|.txt|.html|.pdf> [--out report.json] [--force] [--year 年度] [--format ${FORMAT_IDS}]
 
 把在别处起草的报告读成报告文件（.json），以便在编辑器中继续修改。
 
   --out      存为报告文件；不加时输出到屏幕
-  --force    覆盖已有的文件`,
+  --force    覆盖已有的文件
+${READ_HELP}`,
   generate: `用法：nianbao generate <报告.json> [--out 报告.txt|报告.docx] [--force]
 
 生成标准格式的报告全文：不加 --out 时输出文本；--out 以 .txt 结尾存为文本，以 .docx 结尾存为 Word 文档。
@@ -57,8 +66,8 @@ export const USAGE = `nianbao ${VERSION} — 政府信息公开工作年度报�
 
 用法：
   nianbao new --year 2024 --agency "某某局" [--kind 政府部门] [--out draft.json] [--force]
-  nianbao check <文件或文件夹>... [--previous 上年报告] [--json]
-  nianbao import <报告.docx|.txt|.html|.pdf> [--out report.json] [--force]
+  nianbao check <文件或文件夹>... [--previous 上年报告] [--json] [--year 年度] [--format ${FORMAT_IDS}]
+  nianbao import <报告.docx|.txt|.html|.pdf> [--out report.json] [--force] [--year 年度] [--format ${FORMAT_IDS}]
   nianbao generate <报告.json> [--out 报告.txt|报告.docx] [--force]
   nianbao summary <文件或文件夹>... [--previous 上年报告]... [--units 单位名单.txt] [--out 汇总.xlsx] [--json]
 

@@ -3,16 +3,16 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Finding } from '../core/checker';
 import type { Report } from '../core/report';
-import { fileSizeProblem, importFile, isImportable, type SourceKind } from '../import';
+import { fileSizeProblem, importFile, isImportable, type ReadOptions, type SourceKind, type Unseen } from '../import';
 
 // Reads input files of `nianbao check` / `import` into the report model: .json report files, and
 // reports drafted elsewhere (.docx, .txt, .html/.htm, .pdf). Never throws for a user's bad file.
 
 export type InputResult =
-  | { ok: true; report: Report; readingFindings: Finding[]; source: SourceKind }
+  | { ok: true; report: Report; readingFindings: Finding[]; source: SourceKind; unseen?: Unseen }
   | { ok: false; error: string };
 
-export async function readInput(path: string): Promise<InputResult> {
+export async function readInput(path: string, options: Omit<ReadOptions, 'fileName'> = {}): Promise<InputResult> {
   let bytes: Uint8Array;
   try {
     // Synchronous reads: the batch handles one file at a time, and async stat+read cost ~30× more per small file.
@@ -27,8 +27,9 @@ export async function readInput(path: string): Promise<InputResult> {
     const code = (e as NodeJS.ErrnoException).code;
     return { ok: false, error: code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹，不是文件' : `无法读取文件（${code ?? (e as Error).message}）` };
   }
-  const read = await importFile(basename(path), bytes);
-  return read.ok ? { ok: true, report: read.report, readingFindings: read.findings, source: read.source } : read;
+  const read = await importFile(basename(path), bytes, options);
+  if (!read.ok) return read;
+  return { ok: true, report: read.report, readingFindings: read.findings, source: read.source, ...(read.unseen ? { unseen: read.unseen } : {}) };
 }
 
 /** The files to check: files as given, directories searched recursively for supported files (sorted, hidden ones skipped). */

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { ReadOptions } from '../import';
 import { readInput, type InputResult } from './input';
 import { readWorkerUrl } from './worker-location';
 
@@ -11,9 +12,12 @@ const PARALLEL_FROM = 40;
 const MAX_WORKERS = 4;
 const IN_FLIGHT_PER_WORKER = 8;
 
-async function readSafely(file: string): Promise<InputResult> {
+/** What the user said of every file (--year, --format). */
+export type GivenOptions = Omit<ReadOptions, 'fileName'>;
+
+async function readSafely(file: string, given: GivenOptions): Promise<InputResult> {
   try {
-    return await readInput(file);
+    return await readInput(file, given);
   } catch (e) {
     // A reader bug must not end the batch.
     return { ok: false, error: `读取时出错（${(e as Error).message || String(e)}）` };
@@ -22,13 +26,13 @@ async function readSafely(file: string): Promise<InputResult> {
 
 type PoolWorker = { worker: Worker; pending: Map<number, { file: string; resolve: (r: InputResult) => void }>; broken: boolean };
 
-export async function* readInputs(files: readonly string[]): AsyncGenerator<InputResult> {
+export async function* readInputs(files: readonly string[], given: GivenOptions = {}): AsyncGenerator<InputResult> {
   const url = readWorkerUrl();
   // NIANBAO_THREADS caps the readers (1: all on the main thread), for a server shared with others.
   const cap = Number(process.env.NIANBAO_THREADS) || MAX_WORKERS;
   const count = Math.min(cap, MAX_WORKERS, availableParallelism());
   if (!url || files.length < PARALLEL_FROM || count < 2) {
-    for (const file of files) yield await readSafely(file);
+    for (const file of files) yield await readSafely(file, given);
     return;
   }
   const pool: PoolWorker[] = Array.from({ length: count }, () => {
@@ -40,7 +44,7 @@ export async function* readInputs(files: readonly string[]): AsyncGenerator<Inpu
     // A worker that dies hands its files back to the main thread.
     const fail = () => {
       entry.broken = true;
-      for (const { file, resolve } of entry.pending.values()) void readSafely(file).then(resolve);
+      for (const { file, resolve } of entry.pending.values()) void readSafely(file, given).then(resolve);
       entry.pending.clear();
     };
     entry.worker.on('error', fail);
@@ -49,11 +53,11 @@ export async function* readInputs(files: readonly string[]): AsyncGenerator<Inpu
   });
   const request = (id: number, file: string): Promise<InputResult> => {
     const healthy = pool.filter((p) => !p.broken);
-    if (healthy.length === 0) return readSafely(file);
+    if (healthy.length === 0) return readSafely(file, given);
     const target = healthy.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     return new Promise((resolve) => {
       target.pending.set(id, { file, resolve });
-      target.worker.postMessage({ id, file });
+      target.worker.postMessage({ id, file, given });
     });
   };
   const window = count * IN_FLIGHT_PER_WORKER;

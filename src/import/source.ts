@@ -11,7 +11,14 @@ export type SourceBlock = { kind: 'text'; text: string } | { kind: 'row'; cells:
 
 export type SourceKind = 'json' | 'txt' | 'html' | 'docx' | 'pdf';
 
-export type SourceDocument = { kind: SourceKind; blocks: SourceBlock[] };
+export type SourceDocument = {
+  kind: SourceKind;
+  blocks: SourceBlock[];
+  /** Plain text only: the normalised lines, so a table can also be read as a stream of cells. */
+  lines?: string[];
+  /** Lines the normalise stage took out as page or site chrome. */
+  dropped?: string[];
+};
 
 export const textBlock = (text: string): SourceBlock => ({ kind: 'text', text });
 export const rowBlock = (cells: readonly string[], aligned = false): SourceBlock =>

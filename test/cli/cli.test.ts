@@ -147,7 +147,7 @@ describe('file encodings', () => {
 describe('usage mistakes', () => {
   it.each([
     [['new', '--year', '2024', '--agency', '某局', '--force=yes'], /选项 --force 不带取值/],
-    [['check', ex2024, '--colour'], /未知的选项 --colour（本命令可用：--previous、--json）/],
+    [['check', ex2024, '--colour'], /未知的选项 --colour（本命令可用：--previous、--json、--year、--format）/],
     [['new', '--year'], /选项 --year 缺少取值/],
   ])('%j is explained in Chinese, with the usage, and exits 2', async (argv, message) => {
     const { code, out, err } = await run(...argv);

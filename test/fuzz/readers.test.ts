@@ -12,12 +12,13 @@ import { renderText } from '../../src/render/text';
 import { asHtmlPage, inLayout, type Layout } from '../import/layouts';
 import { loadExample } from '../support/examples';
 import { byteEdits, lineEdits, mutateBytes, mutateLines } from './mutations';
+import { seeded } from '../support/fuzz';
 
 // Fuzzing with bounded runs: whatever a file holds, each reader ends with a report and findings, or a
 // plain Chinese reason; never an exception, a hang, or a message that is really a program error.
 // Random bytes under every file name are in test/import/hostile.test.ts; this file damages real layouts.
 
-const RUNS = { numRuns: 60 };
+const RUNS = seeded('readers', 60);
 const enc = (s: string) => new TextEncoder().encode(s);
 
 /** What a program error looks like when it leaks into a message. */
@@ -64,15 +65,37 @@ describe('the number parser', () => {
           expect(parsed.reason).toMatch(/[\u4e00-\u9fff]/);
         }
       }),
-      { numRuns: 2000 },
+      seeded('readers #1', 2000),
     );
+  });
+});
+
+/** Texts that once broke the text reader, tried on every run. */
+const TEXT_REGRESSIONS: readonly string[] = [
+  // A page starting inside table 三 (a flipbook page), no title, a 15-number line.
+  'Page 9 - 年报\n四、结转下年度继续办理 0 0 0 0 0 0 0\n四、政府信息公开行政复议、行政诉讼情况\n0 0 0 0 0 0 0 0 0 0 0 0 0 0 0',
+  // Cells ending in " |" and "|" alone, cut inside a label.
+  '一、总体情况\n现将本办2022年度情况报告如下。\n二、主动公开政府信息情况\n|\n规章 |\n0 |\n|\n三、收到和处理政府信息公开申请情况\n三、本年度办',
+  // "|" alone between cells, a label with nothing after it at the very end.
+  '二、主动公开政府信息情况\n规章\n|\n0\n|\n|\n行政许可',
+  // Blank-line cells with a whitespace-only line, a heading cut to one character.
+  '三、收到和处理政府信息公开申请情况\n\n一、本年新收政府信息公开申请数量\n\n\n\n \n\n 0\n\n五',
+  // A title without a year and nothing else.
+  '某街道办事处政府信息公开工作年度报告',
+  // Only markdown markers and chrome.
+  '# \n## \n**\n首页 > 政务公开 > 年报\n扫一扫',
+];
+
+describe('texts that once broke the reader', () => {
+  it.each(TEXT_REGRESSIONS.map((t) => [t.slice(0, 24), t]))('%s…', async (_, text) => {
+    expectSettled(await importFile('regression.txt', enc(text)));
   });
 });
 
 describe('text and web pages with lines lost, repeated, swapped or cut off', () => {
   const texts = (['2024', '2020'] as const).flatMap((which) => {
     const text = renderText(loadExample(which));
-    const layouts: Layout[] = ['tab-rows', 'one-cell-per-line', 'one-cell-per-line-blanks-dropped', 'pipes', 'space-aligned'];
+    const layouts: Layout[] = ['tab-rows', 'one-cell-per-line', 'one-cell-per-line-blanks-dropped', 'pipes', 'space-aligned', 'markdown'];
     return layouts.map((l) => inLayout(text, l));
   });
 
@@ -81,7 +104,7 @@ describe('text and web pages with lines lost, repeated, swapped or cut off', () 
       fc.asyncProperty(fc.constantFrom(...texts), lineEdits, async (text, edits) => {
         expectSettled(await importFile('damaged.txt', enc(mutateLines(text.split('\n'), edits).join('\n'))));
       }),
-      { numRuns: 150 },
+      seeded('readers #2', 150),
     );
   });
 
@@ -126,7 +149,7 @@ describe('Word documents', () => {
         zip.file('word/document.xml', mutateLines(pieces, edits).join(''));
         expectSettled(await importFile('damaged.docx', await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })));
       }),
-      { numRuns: 40 },
+      seeded('readers #3', 40),
     );
   });
 });
@@ -144,7 +167,7 @@ describe('PDFs', () => {
       fc.asyncProperty(byteEdits, async (edits) => {
         expectSettled(await importFile('damaged.pdf', mutateBytes(pdf, edits)));
       }),
-      { numRuns: 25 },
+      seeded('readers #4', 25),
     );
   }, 60_000);
 
@@ -154,7 +177,7 @@ describe('PDFs', () => {
         const file = new Uint8Array([...enc('%PDF-1.7\n'), ...bytes]);
         expectSettled(await importFile('random.pdf', file));
       }),
-      { numRuns: 40 },
+      seeded('readers #5', 40),
     );
   });
 });
@@ -169,7 +192,7 @@ describe('report files (JSON)', () => {
         expect(loaded.ok).toBe(false);
         if (!loaded.ok) expect(loaded.error).toMatch(/[\u4e00-\u9fff]/);
       }),
-      { numRuns: 300 },
+      seeded('readers #6', 300),
     );
   });
 
@@ -195,7 +218,7 @@ describe('report files (JSON)', () => {
         expect(named.some((p) => loaded.error.includes(p)) || /schemaVersion|JSON 对象/.test(loaded.error), loaded.error).toBe(true);
         expect(loaded.error).not.toMatch(/\[object |\n\s+at /);
       }),
-      { numRuns: 400 },
+      seeded('readers #7', 400),
     );
   });
 
@@ -213,7 +236,7 @@ describe('report files (JSON)', () => {
           expect(column).toBeLessThanOrEqual(lines[line! - 1]!.length + 1);
         }
       }),
-      { numRuns: 200 },
+      seeded('readers #8', 200),
     );
   });
 
@@ -229,7 +252,7 @@ describe('report files (JSON)', () => {
         }
         expect(jsonSyntaxError(text).reason === '：无法解析', text).toBe(valid);
       }),
-      { numRuns: 3000 },
+      seeded('readers #9', 3000),
     );
     expect(jsonSyntaxError('{\n  "a": 1,\n  "b" 2\n}')).toEqual({ line: 3, column: 7, reason: '：此处应有冒号“:”，却是“2”' });
     expect(jsonSyntaxError('{"a": "abc')).toEqual({ line: 1, column: 11, reason: '：文字缺少结尾的双引号' });
@@ -243,7 +266,7 @@ describe('report files (JSON)', () => {
         const loaded = parseReport(JSON.stringify({ ...example, values: { [key]: value } }));
         if (!loaded.ok) expect(loaded.error).toMatch(/^values/);
       }),
-      { numRuns: 200 },
+      seeded('readers #10', 200),
     );
   });
 });

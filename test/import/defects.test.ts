@@ -93,11 +93,14 @@ describe.each(LAYOUTS)('defects in the %s layout', (layout) => {
 });
 
 describe('defects only some layouts have', () => {
-  it('a row with fewer cells than the format reads into its last columns, saying so', () => {
+  it('a row with fewer cells than the format is read as not filled, quoting what was there, never guessed', () => {
     const text = replaceRow(base2024, '（六）其他处理 3.其他'.split(' ')[1]!, ['0']);
-    const got = findings(inLayout(text, 'one-cell-per-line-blanks-dropped'));
+    const layout = inLayout(text, 'one-cell-per-line-blanks-dropped');
+    const got = findings(layout);
     expect(got).toContain('warning 读取 三 （六）其他处理 3.其他/-');
-    expect(messages(inLayout(text, 'one-cell-per-line-blanks-dropped'), '读取')[0]).toContain('只读到 1 格');
+    expect(messages(layout, '读取')[0]).toContain('只读到 1 格：“0”');
+    const read = importText(layout);
+    expect(Object.keys(read.ok ? read.report.values : {}).filter((k) => k.startsWith('t3.r6_3.'))).toEqual([]);
   });
 
   it('a row with more cells than the format cannot be matched to the columns', () => {
@@ -106,17 +109,27 @@ describe('defects only some layouts have', () => {
   });
 
   it('a 2022 report laid out in the 2019 format', () => {
-    const text = base2020.replace(/2020年政府信息公开工作年度报告/, '2022年政府信息公开工作年度报告').replace('2021年1月22日', '2023年1月20日');
+    const text = base2020
+      .replace(/2020年政府信息公开工作年度报告/, '2022年政府信息公开工作年度报告')
+      .replace(/统计期限自2020年1月1日至2020年12月31日/, '统计期限自2022年1月1日至2022年12月31日')
+      .replace('2021年1月22日', '2023年1月20日');
     const read = importText(text);
     expect(read.ok && read.report.format).toBe('2019');
     expect(findings(text)).toEqual(['warning 格式 - -/-']);
+    // Left at 2020, the statistics period contradicts the title, and that is said too.
+    expect(findings(text.replace('统计期限自2022年1月1日', '统计期限自2020年1月1日'))).toEqual(['warning 结构 - -/-', 'warning 格式 - -/-']);
   });
 
   it('a report without its title', () => {
     const text = base2024.split('\n').slice(2).join('\n');
     const read = importText(text);
     expect(read.ok && read.report.meta.year).toBe(2024);
-    // Without a name the kind of agency is unknown, so the deadline is the earlier one (31 January).
-    expect(findings(text)).toEqual(['error 结构 - -/-', 'error 结构 - -/-', 'warning 期限 - -/-']);
+    // The year comes from the text and the agency from the signature; each says which evidence it used.
+    expect(findings(text)).toEqual(['warning 结构 - -/-', 'info 读取 - -/-', 'info 读取 - -/-']);
+    expect(messages(text, '读取')).toEqual([
+      '报告年度按统计期限、正文所写的年度工作、落款日期读取为 2024 年度。如有误，请指定年度后重新读取。',
+      '标题中没有机关名称，已按落款读取为“青禾市人民政府”。',
+    ]);
+    expect(read.ok && read.report.meta.agencyKind).toBe('人民政府');
   });
 });

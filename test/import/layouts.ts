@@ -5,7 +5,7 @@ import type { Report } from '../../src/core/report';
 // A report written out in the layouts real published reports use, for the reader tests.
 // They start from the text nianbao writes (one row per line, tab-separated) and rearrange its table lines.
 
-export type Layout = 'tab-rows' | 'one-cell-per-line' | 'one-cell-per-line-blanks-dropped' | 'pipes' | 'space-aligned';
+export type Layout = 'tab-rows' | 'one-cell-per-line' | 'one-cell-per-line-blanks-dropped' | 'pipes' | 'space-aligned' | 'markdown';
 
 const isTableLine = (line: string) => line.includes('\t');
 
@@ -29,7 +29,34 @@ export function inLayout(text: string, layout: Layout): string {
       return rewriteTables(text, (cells) => [`| ${cells.join(' | ')} |`]);
     case 'space-aligned':
       return spaceAligned(text);
+    case 'markdown':
+      return asMarkdown(text);
   }
+}
+
+const PART_HEADING = /^[一二三四五六]、/;
+const SUB_HEADING = /^（[一二三四五六七八九十]+）[^。]{1,28}$/;
+
+/** The text as a markdown converter writes it: title over two heading levels, parts as ###, sub-headings bold, pipe tables with a separator row. */
+function asMarkdown(text: string): string {
+  const out: string[] = [];
+  let inTable = false;
+  text.split('\n').forEach((line, i) => {
+    if (isTableLine(line)) {
+      const cells = line.split('\t');
+      out.push(`| ${cells.join(' | ')} |`);
+      if (!inTable) out.push(`|${cells.map(() => ' --- ').join('|')}|`);
+      inTable = true;
+      return;
+    }
+    inTable = false;
+    if (i === 0) out.push(`# ${line}`);
+    else if (i === 1) out.push(`## ${line}`);
+    else if (PART_HEADING.test(line)) out.push('', `### ${line}`, '');
+    else if (SUB_HEADING.test(line)) out.push(`**${line}**`);
+    else out.push(line);
+  });
+  return out.join('\n');
 }
 
 /** Columns separated by runs of spaces; blank cells vanish; long labels wrap onto the next line; 三、本年度办理结果 stands vertically, one character per row. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importText } from '../../src/import';
 import { renderText } from '../../src/render/text';
 import { arbitraryReport } from './arbitrary-report';
+import { seeded } from '../support/fuzz';
 
 describe('text written by nianbao re-imports to the same report', () => {
   it.each([
@@ -16,7 +17,7 @@ describe('text written by nianbao re-imports to the same report', () => {
         expect(read.report).toEqual(report);
         expect(read.findings).toEqual([]);
       }),
-      { numRuns: 150 },
+      seeded(`round trip ${_}`, 150),
     );
   });
 });

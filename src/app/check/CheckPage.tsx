@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type DragEvent } from 'react';
 import type { Report } from '../../core/report';
 import { fileSizeProblem, IMPORT_EXTENSIONS } from '../../import';
-import { checkFile, checkPastedText, refusedFile, type CheckedFile } from './check-files';
+import { checkFile, checkPastedText, refusedFile, rereadWithYear, type CheckedFile } from './check-files';
 import { FileResult } from './FileResult';
 import './check.css';
 
@@ -103,7 +103,17 @@ export function CheckPage({ onOpenInEditor }: { onOpenInEditor: (report: Report)
       {files.length > 0 && (
         <section aria-label="检查结果" className="check-results">
           {files.map((f) => (
-            <FileResult key={f.id} file={f} onOpenInEditor={onOpenInEditor} onRemove={() => setFiles((fs) => fs.filter((x) => x.id !== f.id))} />
+            <FileResult
+              key={f.id}
+              file={f}
+              onOpenInEditor={onOpenInEditor}
+              onRemove={() => setFiles((fs) => fs.filter((x) => x.id !== f.id))}
+              onReread={async (year) => {
+                const again = await rereadWithYear(f, year);
+                setFiles((fs) => fs.map((x) => (x.id === f.id ? again : x)));
+                return again;
+              }}
+            />
           ))}
         </section>
       )}

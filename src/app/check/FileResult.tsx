@@ -1,11 +1,20 @@
 import { SEVERITY_LABEL } from '../../core/checker';
 import type { Report } from '../../core/report';
-import { groupByPart, rawCells, summaryOf, type CheckedFile } from './check-files';
+import { groupByPart, rawCells, summaryOf, yearMissing, type CheckedFile } from './check-files';
+import { ReadYearForm } from './ReadYearForm';
 
 const SOURCE = { json: '报告文件', txt: '文字', html: '网页', docx: 'Word 文档', pdf: 'PDF' } as const;
 
 /** One file's result: what was read, then the findings by part with the raw text of the cells they concern. */
-export function FileResult({ file, onOpenInEditor, onRemove }: { file: CheckedFile; onOpenInEditor: (report: Report) => void; onRemove: () => void }) {
+type Props = {
+  file: CheckedFile;
+  onOpenInEditor: (report: Report) => void;
+  onRemove: () => void;
+  /** Reads the file again as a report of the year given; resolves to the new result. */
+  onReread: (year: number) => Promise<CheckedFile>;
+};
+
+export function FileResult({ file, onOpenInEditor, onRemove, onReread }: Props) {
   const { result } = file;
   const counts = summaryOf(file);
   const headingId = `${file.id}-heading`;
@@ -35,9 +44,17 @@ export function FileResult({ file, onOpenInEditor, onRemove }: { file: CheckedFi
         <span className={`counts${counts.error ? ' counts-error' : ''}`}>
           错误 {counts.error} · 警告 {counts.warning} · 提示 {counts.info}
         </span>
-        <button type="button" className="button" onClick={() => onOpenInEditor(report)}>
-          在编辑器中打开
-        </button>
+        <ReadYearForm
+          key={`${report.meta.year}-${file.year ?? ''}`}
+          year={report.meta.year}
+          missing={yearMissing(file)}
+          onReread={async (year) => void (await onReread(year))}
+          onOpen={async (year) => {
+            // A year the user corrected is read first, so the editor gets the report of that year.
+            const read = year === report.meta.year && !yearMissing(file) ? file : await onReread(year);
+            if (read.result.ok) onOpenInEditor(read.result.report);
+          }}
+        />
         <button type="button" className="link-button" onClick={onRemove}>
           移除
         </button>

@@ -11,7 +11,14 @@ export type CheckedFile = {
   name: string;
   result: ImportResult;
   findings: Finding[];
+  /** What was read, kept so the file can be read again with the year the user gives. */
+  input?: { bytes: Uint8Array } | { text: string };
+  /** The year the user gave (the file's own is used otherwise). */
+  year?: number;
 };
+
+/** The reader found no year at all and read with a provisional one: the user should give it. */
+export const yearMissing = (f: CheckedFile): boolean => f.findings.some((x) => x.rule === '读取' && x.severity === 'error' && /没有找到报告年度/.test(x.message));
 
 let counter = 0;
 
@@ -21,10 +28,17 @@ async function preparePdfWorker(name: string): Promise<void> {
   await configurePdfWorker();
 }
 
-export async function checkFile(file: { name: string; bytes: Uint8Array }): Promise<CheckedFile> {
+export async function checkFile(file: { name: string; bytes: Uint8Array }, year?: number): Promise<CheckedFile> {
   await preparePdfWorker(file.name).catch(() => undefined);
-  const result = await importFile(file.name, file.bytes);
-  return finish(file.name, result);
+  const result = await importFile(file.name, file.bytes, year === undefined ? {} : { year });
+  return { ...finish(file.name, result), input: { bytes: file.bytes }, ...(year === undefined ? {} : { year }) };
+}
+
+/** The same file read again as a report of the given year (replacing its earlier result in the list). */
+export async function rereadWithYear(file: CheckedFile, year: number): Promise<CheckedFile> {
+  if (!file.input) return file;
+  const again = 'bytes' in file.input ? await checkFile({ name: file.name, bytes: file.input.bytes }, year) : checkPastedText(file.input.text, year);
+  return { ...again, id: file.id };
 }
 
 /** A file refused before it is read (too large): listed like any unreadable file. */
@@ -32,13 +46,13 @@ export function refusedFile(name: string, error: string): CheckedFile {
   return finish(name, { ok: false, error });
 }
 
-export function checkPastedText(text: string): CheckedFile {
-  return finish('粘贴的文字', importText(text));
+export function checkPastedText(text: string, year?: number): CheckedFile {
+  return { ...finish('粘贴的文字', importText(text, year === undefined ? {} : { year })), input: { text }, ...(year === undefined ? {} : { year }) };
 }
 
 function finish(name: string, result: ImportResult): CheckedFile {
   counter += 1;
-  const findings = result.ok ? checkImported(result.report, result.findings) : [unreadableFinding(result.error)];
+  const findings = result.ok ? checkImported(result.report, result.findings, undefined, result.unseen) : [unreadableFinding(result.error)];
   return { id: `f${counter}`, name, result, findings };
 }
 

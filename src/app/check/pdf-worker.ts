@@ -1,4 +1,4 @@
-import { setPdfWorkerSrc } from '../../import/pdf';
+import { setPdfWorkerSrc } from '../../import/readers/pdf';
 
 // pdf.js parses in a worker; Vite serves the worker file from the app's own origin (works offline).
 

@@ -1,7 +1,7 @@
 import { countBySeverity, publicFinding, type Finding } from '../../core/checker';
 import type { Report } from '../../core/report';
 import { checkImported, unreadableFinding } from '../../import';
-import { parse, UsageError, type Io } from '../args';
+import { parse, READ_OPTIONS, readOptions, UsageError, type Io } from '../args';
 import { expandInputs, readInput, type InputResult } from '../input';
 import { readInputs } from '../read-pool';
 import { displayWidth, formatFindings } from '../output';
@@ -14,7 +14,8 @@ type CheckedFile = { file: string; report?: Report; source?: string; findings: F
 const PROGRESS_FROM = 20;
 
 export async function runCheck(args: string[], io: Io, progress: ProgressSink = stderrProgress()): Promise<number> {
-  const { values, positionals } = parse(args, { previous: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parse(args, { previous: { type: 'string' }, json: { type: 'boolean' }, ...READ_OPTIONS });
+  const given = readOptions(values);
   if (positionals.length === 0) throw new UsageError('请给出要检查的报告文件或文件夹');
   let previous: Report | undefined;
   if (values.previous) {
@@ -34,7 +35,7 @@ export async function runCheck(args: string[], io: Io, progress: ProgressSink = 
   const showProgress = files.length > PROGRESS_FROM && progress.active;
   // Files are read ahead (in worker threads in the compiled command) while the main thread checks.
   let i = 0;
-  for await (const input of readInputs(files)) {
+  for await (const input of readInputs(files, given)) {
     const file = files[i]!;
     if (showProgress) progress.update(i, files.length, file);
     results.push(checkRead(file, input, previous));
@@ -63,7 +64,7 @@ export async function runCheck(args: string[], io: Io, progress: ProgressSink = 
 function checkRead(file: string, input: InputResult, previous: Report | undefined): CheckedFile {
   try {
     if (!input.ok) return { file, findings: [unreadableFinding(input.error)], error: input.error };
-    const findings = checkImported(input.report, input.readingFindings, previous);
+    const findings = checkImported(input.report, input.readingFindings, previous, input.unseen);
     return { file, report: input.report, source: input.source, findings };
   } catch (e) {
     // A reader bug must not end the batch either.

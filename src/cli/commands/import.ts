@@ -1,15 +1,16 @@
 import { serializeReport } from '../../core/report';
-import { parse, UsageError, writeOutput, type Io } from '../args';
+import { parse, READ_OPTIONS, readOptions, UsageError, writeOutput, type Io } from '../args';
 import { readInput } from '../input';
 import { formatFindings } from '../output';
 
 // `nianbao import <file> --out report.json`: a report drafted elsewhere becomes a report file for the editor.
 
 export async function runImport(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { out: { type: 'string' }, force: { type: 'boolean' } });
+  const { values, positionals } = parse(args, { out: { type: 'string' }, force: { type: 'boolean' }, ...READ_OPTIONS });
+  const given = readOptions(values);
   if (positionals.length !== 1) throw new UsageError('请给出一个要导入的报告文件（.docx、.txt、.html、.htm、.pdf）');
   const file = positionals[0]!;
-  const input = await readInput(file);
+  const input = await readInput(file, given);
   if (!input.ok) {
     io.err(`nianbao：${file} 无法读取：${input.error}\n`);
     return 2;

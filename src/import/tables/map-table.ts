@@ -1,12 +1,12 @@
-import type { CellDef, FormatDef, TableDef } from '../../templates';
-import type { Anchor } from '../core/layout';
-import { writeCellText } from '../core/cell-input';
-import { formatValue, isBlankMarker, parseCell, type CellValue } from '../core/numbers';
-import { cellIndex } from '../core/report';
-import type { Finding } from '../core/checker';
-import { cleanCellText, labelKey } from './normalize';
+import type { CellDef, FormatDef, TableDef } from '../../../templates';
+import type { Anchor } from '../../core/layout';
+import { writeCellText } from '../../core/cell-input';
+import { formatValue, isBlankMarker, parseCell, type CellValue } from '../../core/numbers';
+import { cellIndex } from '../../core/report';
+import type { Finding } from '../../core/checker';
+import { cleanCellText, labelKey } from '../normalise/text';
 import { matchLabel, tableLabels, type DataRow, type TableLabel, type TableLabels } from './labels';
-import type { SourceBlock } from './source';
+import type { SourceBlock } from '../source';
 
 // Maps the rows found under a table part onto the format's table: each row is recognised by its
 // label, and the cells after the label are its values, left to right.
@@ -16,6 +16,20 @@ export type TableReading = {
   written: Record<string, string>;
   findings: Finding[];
   rowsFound: number;
+  /** Index (in the table's order of data rows) of every row found. */
+  found: Set<number>;
+  /** Rows of the format the text did not have, in the table's order (reported by the mapping stage, which knows where the text was cut). */
+  missing: { index: number; row: string; key: string }[];
+  /** Rows the format does not have, and rows with more numbers than columns: what the format cannot explain. */
+  unexplained: number;
+  /** Number cells read into the format's cells. */
+  cellsRead: number;
+  /** Labels of the table recognised (header and row labels): evidence of the format beyond the data rows. */
+  labelsSeen: number;
+  /** The text the table ends with (to say where a cut text ends). */
+  lastText: string;
+  /** The printed row label of a data row, by its index in the table's order. */
+  rowAt: (index: number) => string;
 };
 
 /** A number, possibly with a unit or a word around it ("约37件", "22.36万元"); not a label that happens to hold a digit. */
@@ -39,7 +53,8 @@ function splitNumbers(cells: readonly string[]): string[] {
 export function readTable(format: FormatDef, table: TableDef, blocks: readonly SourceBlock[]): TableReading {
   const labels = tableLabels(table);
   const index = cellIndex(format);
-  const reading: TableReading = { values: {}, written: {}, findings: [], rowsFound: 0 };
+  const reading: TableReading = { values: {}, written: {}, findings: [], rowsFound: 0, found: new Set(), missing: [], unexplained: 0, cellsRead: 0, labelsSeen: 0, lastText: '', rowAt: (i) => index.get(labels.dataRows[i]!.keys[0]!)!.row };
+  const seenLabels = new Set<TableLabel>();
   const filled = new Set<DataRow>();
   const yuanColumns = new Set<string>();
   const part = table.part;
@@ -58,6 +73,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     }
     filled.add(dataRow);
     reading.rowsFound++;
+    reading.found.add(labels.dataRows.indexOf(dataRow));
     const expected = dataRow.keys.length;
     let cells = aligned ? splitNumbers(raw) : raw.slice();
     while (cells.length > expected && cells[cells.length - 1] === '') cells.pop();
@@ -66,6 +82,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
       if (nonEmpty.length === expected) cells = nonEmpty;
     }
     if (cells.length > expected) {
+      reading.unexplained++;
       rowFinding('error', '读取', first, `“${first.row}”一行应有 ${expected} 格数字，读到 ${cells.length} 格：${quote(cells)}，无法对应到各列。请核对本行是否多出了格子。`);
       return;
     }
@@ -73,17 +90,22 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
       // The first number stood at the end of the label's first line ("…不计 6").
       cells = [trailingNumber, ...cells];
     }
+    // A label with nothing after it: the row is there and blank (the checker says so, once per table).
+    if (cells.every((c) => c === '')) return;
     if (cells.length < expected) {
+      // Which columns the numbers belong to cannot be known: nothing is read rather than guessed.
+      reading.unexplained++;
       rowFinding(
         'warning',
         '读取',
         first,
-        `“${first.row}”一行应有 ${expected} 格，只读到 ${cells.length} 格${cells.length ? `：${quote(cells)}` : ''}，已按最后 ${cells.length} 列读入，其余按未填写处理。请核对本行的空白格。`,
+        `“${first.row}”一行应有 ${expected} 格，只读到 ${cells.length} 格：${quote(cells)}，分不清各是哪一列，本行按未填写处理。请在原文中补齐本行的空白格（如为 0 请填 0）。`,
       );
-      cells = [...new Array<string>(expected - cells.length).fill(''), ...cells];
+      return;
     }
     for (let i = 0; i < dataRow.keys.length; i++) {
       const def = index.get(dataRow.keys[i]!)!;
+      if (cells[i]!.trim() !== '') reading.cellsRead++;
       storeCell(reading, def, cells[i]!, yuanColumns.size > 0 && yuanColumns.has(def.column));
     }
   };
@@ -91,12 +113,15 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
   let trailingNumber = '';
   for (const block of blocks) {
     if (block.kind === 'text') {
+      if (block.text.trim() && !looksLikeValue(block.text.trim())) reading.lastText = block.text.trim();
       const m = /^(.*\D)\s+(\d+)$/.exec(block.text);
       previousText = m ? m[1]! : block.text;
       trailingNumber = m ? m[2]! : '';
       continue;
     }
     const { cells, aligned } = rowCells(block);
+    const lastCell = [...cells].reverse().find((c) => c.trim() !== '' && !looksLikeValue(c));
+    if (lastCell) reading.lastText = lastCell;
     let last = -1;
     let label: TableLabel | undefined;
     for (let i = 0; i < cells.length; i++) {
@@ -104,6 +129,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
       if (m) {
         last = i;
         label = m;
+        seenLabels.add(m);
       }
     }
     if (!label) {
@@ -137,7 +163,8 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
   function handleUnlabelled(all: string[], aligned: boolean): void {
     // An item's number cut from its label, which stands on the line above ("属于国家秘密" / "1.  0  0 …").
     const number = aligned && /^\d{1,2}[.、．]$/.test(all[0] ?? '') ? all[0]! : '';
-    const cells = number ? all.slice(1) : all;
+    // A vertical group label ("三、", "本") printed between the halves of a wrapped label is no cell of the row.
+    const cells = (number ? all.slice(1) : all).filter((c) => !(aligned && !looksLikeValue(c) && labelKey(c).length <= 2));
     if (number && previousText && !matchLabel(previousText, labels)) previousText = number + previousText;
     const texts = cells.filter((c) => !looksLikeValue(c));
     const hasNumbers = cells.some((c) => /\d/.test(c));
@@ -171,6 +198,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
   }
 
   function extraRow(cells: readonly string[]): void {
+    reading.unexplained++;
     const name = cells.find((c) => !looksLikeValue(c)) ?? cells.join(' ');
     reading.findings.push({
       severity: 'warning',
@@ -182,15 +210,12 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     });
   }
 
-  const missing = labels.dataRows.filter((d) => !filled.has(d));
-  if (reading.rowsFound === 0) {
-    reading.findings.push({ severity: 'error', rule: '结构', part, row: null, column: null, message: `第${part}部分没有读到统一格式的表格。请按${format.id}年格式填写本部分表格。` });
-  } else {
-    for (const d of missing) {
-      const def = index.get(d.keys[0]!)!;
-      rowFinding('error', '结构', def, `表格缺少“${def.row}”一行。请按${format.id}年格式补上这一行。`);
-    }
-  }
+  labels.dataRows.forEach((d, i) => {
+    if (filled.has(d)) return;
+    const def = index.get(d.keys[0]!)!;
+    reading.missing.push({ index: i, row: def.row, key: def.key });
+  });
+  reading.labelsSeen = seenLabels.size;
   return reading;
 }
 

@@ -1,5 +1,5 @@
-import { cleanCellText, stripConverterMarks } from './normalize';
-import { rowBlock, textBlock, type SourceBlock } from './source';
+import { cleanCellText, stripConverterMarks } from '../normalise/text';
+import { rowBlock, textBlock, type SourceBlock } from '../source';
 
 // Plain text as copied from a web page or a PDF, in the layouts real reports show:
 //  - one cell per line, indented by a tab, rows separated by blank lines (blank cells kept or dropped);
@@ -12,11 +12,14 @@ const PIPE_SEPARATOR = /^[\s|:：\-—=+]+$/;
 
 type Mode = { oneCellPerLine: boolean; aligned: boolean };
 
-/** At least two "|" in the line (without collecting every match). */
+/** At least two "|" in the line (without collecting every match), and not a sentence that happens to hold "|". */
 const hasPipes = (line: string): boolean => {
   const first = line.indexOf('|');
-  return first >= 0 && line.indexOf('|', first + 1) >= 0;
+  return first >= 0 && line.indexOf('|', first + 1) >= 0 && !isSentenceWithPipes(line);
 };
+
+/** "…发布了图说图解信息3条，分别为：一图读懂|…、一图读懂|…。": a paragraph, whatever its "|". */
+export const isSentenceWithPipes = (line: string): boolean => /[。；]/.test(line) && !/^\s*\|/.test(line);
 
 function detectMode(lines: readonly string[]): Mode {
   let oneCell = 0;
@@ -48,7 +51,12 @@ const tabsOnly = (space: string): string => space.replace(/[^\t]/g, '');
 const trimEndKeepingTabs = (line: string): string => line.replace(/\s+$/, tabsOnly);
 
 export function textToBlocks(input: string): SourceBlock[] {
-  const lines = stripConverterMarks(input.replace(/^\ufeff/, '')).split(/\r\n|\r|\n/).map(trimEndKeepingTabs);
+  return linesToBlocks(stripConverterMarks(input.replace(/^\ufeff/, '')).split(/\r\n|\r|\n/));
+}
+
+/** Lines (already normalised) to text and row blocks, in the layout the lines show. */
+export function linesToBlocks(input: readonly string[]): SourceBlock[] {
+  const lines = input.map(trimEndKeepingTabs);
   const mode = detectMode(lines);
   const blocks: SourceBlock[] = [];
   let row: string[] | null = null;
@@ -59,6 +67,12 @@ export function textToBlocks(input: string): SourceBlock[] {
   for (const raw of lines) {
     // Trailing tabs are blank cells, except in the one-cell-per-line layout.
     const line = mode.oneCellPerLine ? raw.replace(/\t+$/, '') : raw;
+    // A sentence is a sentence, whatever tab or "|" it holds: no statutory table cell ends a clause with 。 or ；.
+    if (/[。；]/.test(line) && !/^\s*\|/.test(line) && (line.includes('\t') || line.includes('|'))) {
+      flush();
+      blocks.push(textBlock(cleanCellText(line)));
+      continue;
+    }
     if (hasPipes(line)) {
       flush();
       if (!PIPE_SEPARATOR.test(line)) blocks.push(rowBlock(splitPipes(line)));

@@ -67,3 +67,15 @@ export function cleanCellText(s: string): string {
   if (!NEEDS_CLEANING.test(s)) return s;
   return fixLookAlikes(stripConverterMarks(s)).replace(/\s+/g, ' ').trim();
 }
+
+const CJK = '\u3000-\u303f\u3400-\u9fff\uff00-\uffef';
+const SPACED = new RegExp(`(?<=[${CJK}]) +(?=[\\x21-\\x7e])|(?<=[\\x21-\\x7e]) +(?=[${CJK}])`, 'g');
+/** Office suites print a space between Chinese and Latin text ("信息 4316 条") that the author never typed. */
+export const withoutLatinSpacing = (s: string): string => s.replace(SPACED, '');
+
+/** Columns a line takes in a fixed-width print: Chinese characters two, others one. */
+export const displayWidth = (s: string): number => {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1;
+  return w;
+};

@@ -1,6 +1,6 @@
 import { decodeEntities, tokenize, type Tag } from './markup';
-import { cleanCellText } from './normalize';
-import type { SourceBlock, SourceCell } from './source';
+import { cleanCellText } from '../normalise/text';
+import type { SourceBlock, SourceCell } from '../source';
 
 // A saved web page: block elements become lines, <table> rows become rows (spans resolved: a merged
 // cell is read once; positions a rowspan covers are marked covered). Page chrome is skipped.

@@ -1,14 +1,22 @@
-import { PART_IDS, PARTS, type PartId } from '../../templates';
-import { canonicalText, labelKey } from './normalize';
-import type { SourceBlock } from './source';
+import { FORMATS, type PartDef, type PartId } from '../../../templates';
+import { canonicalText, labelKey } from '../normalise/text';
+import type { SourceBlock } from '../source';
 
 // Splits a document at its part headings ("一、总体情况" … "六、其他需要报告的事项").
 
 export type Sections = {
   /** Blocks before the first part heading (title, opening statement, page chrome). */
   front: SourceBlock[];
+  /** In the order the document has them. */
   parts: Map<PartId, SourceBlock[]>;
+  /** Parts whose heading came after a later part's (read all the same). */
+  outOfOrder: { part: PartId; after: PartId }[];
 };
+
+/** Each part's title as every known format words it (a revision may reword one). */
+const PART_TITLES: readonly PartDef[] = FORMATS.flatMap((f) => f.parts);
+/** The parts in their statutory order, as the formats list them. */
+export const PART_ORDER: readonly PartId[] = [...new Set(PART_TITLES.map((p) => p.id))];
 
 const NUMERAL = /^\s*([一二三四五六])\s*[、.．,，]\s*/;
 
@@ -48,19 +56,21 @@ export function partHeading(text: string): Heading | undefined {
   const m = NUMERAL.exec(canonical);
   if (!m) {
     // Word's automatic numbering leaves only the title in the text.
-    const bare = PARTS.find((p) => labelKey(p.title) === labelKey(canonical));
+    const bare = PART_TITLES.find((p) => labelKey(p.title) === labelKey(canonical));
     return bare ? { part: bare.id, rest: '' } : undefined;
   }
   const part = m[1] as PartId;
-  const def = PARTS.find((p) => p.id === part)!;
   const after = canonical.slice(m[0].length);
-  const title = labelKey(def.title);
   const key = labelKey(after);
-  if (key === title) return { part, rest: '' };
-  // "六、其他需要报告的事项：无。" — the heading followed by its text on one line.
   const cut = /^([^：:。]{2,40})[：:]\s*(.+)$/.exec(after);
-  if (cut && similarity(labelKey(cut[1]!), title) >= 0.6) return { part, rest: cut[2]! };
-  if (key.length <= title.length * 1.5 + 2 && similarity(key, title) >= 0.6) return { part, rest: '' };
+  for (const def of PART_TITLES) {
+    if (def.id !== part) continue;
+    const title = labelKey(def.title);
+    if (key === title) return { part, rest: '' };
+    // "六、其他需要报告的事项：无。" — the heading followed by its text on one line.
+    if (cut && similarity(labelKey(cut[1]!), title) >= 0.6) return { part, rest: cut[2]! };
+    if (key.length <= title.length * 1.5 + 2 && similarity(key, title) >= 0.6) return { part, rest: '' };
+  }
   return undefined;
 }
 
@@ -73,13 +83,16 @@ const headingOf = (block: SourceBlock): Heading | undefined => {
 export function splitSections(blocks: readonly SourceBlock[]): Sections {
   const front: SourceBlock[] = [];
   const parts = new Map<PartId, SourceBlock[]>();
+  const outOfOrder: Sections['outOfOrder'] = [];
   let current: SourceBlock[] = front;
   let lastOrder = -1;
   for (const block of blocks) {
     const h = headingOf(block);
-    const order = h ? PART_IDS.indexOf(h.part) : -1;
-    if (h && order > lastOrder) {
-      lastOrder = order;
+    // A heading repeated (a running header, a quoted title) is text of the part it stands in.
+    if (h && !parts.has(h.part)) {
+      const order = PART_ORDER.indexOf(h.part);
+      if (order < lastOrder) outOfOrder.push({ part: h.part, after: PART_ORDER[lastOrder]! });
+      lastOrder = Math.max(lastOrder, order);
       current = [];
       parts.set(h.part, current);
       if (h.rest.trim()) current.push({ kind: 'text', text: h.rest.trim() });
@@ -87,5 +100,5 @@ export function splitSections(blocks: readonly SourceBlock[]): Sections {
     }
     current.push(block);
   }
-  return { front, parts };
+  return { front, parts, outOfOrder };
 }

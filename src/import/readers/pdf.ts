@@ -1,6 +1,6 @@
-import { pdfPagesProblem } from './limits';
-import { cleanCellText } from './normalize';
-import type { SourceBlock } from './source';
+import { pdfPagesProblem } from '../limits';
+import { cleanCellText, withoutLatinSpacing } from '../normalise/text';
+import type { SourceBlock } from '../source';
 
 // A PDF's text layer (pdf.js): text inside a drawn table cell (found from the ruling lines) is joined into
 // that cell, so a label wrapped inside a narrow cell reads whole; table rows come from the cells' bands.
@@ -97,10 +97,6 @@ export function linesToBlocks(items: readonly Item[]): Line[] {
   });
 }
 
-const CJK = '\u3000-\u303f\u3400-\u9fff\uff00-\uffef';
-const SPACED = new RegExp(`(?<=[${CJK}]) +(?=[\\x21-\\x7e])|(?<=[\\x21-\\x7e]) +(?=[${CJK}])`, 'g');
-/** Office suites print a space between Chinese and Latin text ("信息 4316 条") that the author never typed. */
-const withoutLatinSpacing = (s: string): string => s.replace(SPACED, '');
 
 /** Narrative lines wrapped at the page edge (a line reaching the right margin) continue in the next line. */
 function joinParagraphs(lines: readonly Line[]): SourceBlock[] {
@@ -139,10 +135,10 @@ const multiply = (m: Matrix, n: readonly number[]): Matrix => [
 ];
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
-const NO_RULINGS: Rulings = { h: [], v: [] };
+export const NO_RULINGS: Rulings = { h: [], v: [] };
 
 /** A page's table borders; a damaged drawing stream only costs the borders, and the text is read without them. */
-async function pageRulings(page: { getOperatorList: () => Promise<OperatorList> }, ops: Ops): Promise<Rulings> {
+export async function pageRulings(page: { getOperatorList: () => Promise<OperatorList> }, ops: Ops): Promise<Rulings> {
   try {
     return rulingsOf(await page.getOperatorList(), ops);
   } catch {

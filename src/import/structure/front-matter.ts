@@ -1,14 +1,17 @@
-import { LAST_REPORT_YEAR } from '../../templates';
-import { AGENCY_KINDS, type AgencyKind } from '../core/report';
-import { canonicalText, cleanCellText, labelKey } from './normalize';
-import type { SourceBlock } from './source';
+import { LAST_REPORT_YEAR } from '../../../templates';
+import { AGENCY_KINDS, type AgencyKind } from '../../core/report';
+import { canonicalText, cleanCellText, labelKey } from '../normalise/text';
+import type { SourceBlock } from '../source';
+import { isAgencyName } from './evidence';
 
 // The title (机关名称 + 年份), the opening statement, and the signature and date at the end.
 
-export type Title = { agency: string; year: number; blocks: number };
+/** `year` is absent from a title that names only the agency ("某街道办事处政府信息公开工作年度报告"). */
+export type Title = { agency: string; year?: number; blocks: number };
 
 const TITLE_AGENCY_FIRST = /^(.+?)(\d{4})年度?政府信息公开(?:工作)?年度?报告$/;
 const TITLE_YEAR_FIRST = /^(\d{4})年度?(.+?)政府信息公开(?:工作)?年度?报告$/;
+const TITLE_WITHOUT_YEAR = /^([^\d，。,]{2,40}?)政府信息公开(?:工作)?年度报告$/;
 const MAX_TITLE_LINE = 60;
 /** Older titles are still recognised, so the reader can say the year is before the format applies (not "no title"). */
 const EARLIEST_TITLE_YEAR = 1990;
@@ -19,12 +22,14 @@ const compact = (s: string): string => cleanCellText(s).replace(/\s+/g, '').repl
 /** Strips "（全文）", "（2021年修订）" and the like after a title. */
 const withoutSuffix = (s: string): string => s.replace(/[(（][^()（）]{0,12}[)）]$/, '');
 
-function parseTitle(line: string): { agency: string; year: number } | undefined {
+function parseTitle(line: string): { agency: string; year?: number } | undefined {
   const s = withoutSuffix(compact(line));
   const a = TITLE_AGENCY_FIRST.exec(s);
   if (a) return { agency: a[1]!, year: Number(a[2]) };
   const b = TITLE_YEAR_FIRST.exec(s);
   if (b) return { agency: b[2]!, year: Number(b[1]) };
+  const c = TITLE_WITHOUT_YEAR.exec(s);
+  if (c) return { agency: c[1]! };
   return undefined;
 }
 
@@ -39,7 +44,7 @@ export function findTitle(front: readonly SourceBlock[]): (Title & { start: numb
       if (!line || line.length > MAX_TITLE_LINE) break;
       joined += line;
       const t = parseTitle(joined);
-      if (t && t.year >= EARLIEST_TITLE_YEAR && t.year <= LAST_REPORT_YEAR) {
+      if (t && (t.year === undefined || (t.year >= EARLIEST_TITLE_YEAR && t.year <= LAST_REPORT_YEAR))) {
         found = { ...t, blocks: w, start: i };
         break;
       }
@@ -84,7 +89,7 @@ export type Ending = { date: string; keep: number };
  */
 export function findEnding(blocks: readonly SourceBlock[], agency: string): Ending {
   const agencyKey = labelKey(agency);
-  const isAgency = (b: SourceBlock | undefined) => b?.kind === 'text' && agencyKey !== '' && labelKey(b.text) === agencyKey;
+  const isAgency = (b: SourceBlock | undefined) => b?.kind === 'text' && ((agencyKey !== '' && labelKey(b.text) === agencyKey) || isAgencyName(b.text));
   const textAt = (i: number) => (blocks[i]?.kind === 'text' ? (blocks[i] as { text: string }).text : '');
   for (let i = blocks.length - 1; i >= 0; i--) {
     const date = isoDate(textAt(i));

@@ -1,6 +1,6 @@
-import type { FormatDef, LabelCell, TableDef } from '../../templates';
-import { rowPieces, tableGrid, type Anchor } from '../core/layout';
-import { labelKey, withoutNumbering } from './normalize';
+import type { FormatDef, LabelCell, TableDef } from '../../../templates';
+import { rowPieces, tableGrid, type Anchor } from '../../core/layout';
+import { labelKey, withoutNumbering } from '../normalise/text';
 
 // The printed labels of a format's tables, and tolerant matching of what a document wrote against them.
 

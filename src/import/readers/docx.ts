@@ -1,6 +1,6 @@
 import { decodeEntities } from './markup';
-import { cleanCellText } from './normalize';
-import type { SourceBlock, SourceCell } from './source';
+import { cleanCellText } from '../normalise/text';
+import type { SourceBlock, SourceCell } from '../source';
 
 // A Word document: paragraphs of word/document.xml become lines, tables become rows. A cell spanning
 // columns (gridSpan) is read once; a cell continuing a vertical merge (vMerge) is marked covered.

@@ -1,0 +1,65 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from '../../../templates';
+
+// The report year of a checked file, which the user can correct (or give, when the text states none):
+// the file is read again as a report of that year, also before it is opened in the editor.
+
+const schema = z.object({
+  year: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, '请填写四位年份，如 2024')
+    .refine((y) => Number(y) >= FIRST_REPORT_YEAR && Number(y) <= LAST_REPORT_YEAR, `年度应在 ${FIRST_REPORT_YEAR} 年以后`),
+});
+type Values = z.infer<typeof schema>;
+
+type Props = {
+  year: number;
+  /** No year was found in the file: the one shown is provisional. */
+  missing: boolean;
+  onReread: (year: number) => Promise<void>;
+  onOpen: (year: number) => Promise<void>;
+};
+
+export function ReadYearForm({ year, missing, onReread, onOpen }: Props) {
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { year: String(year) } });
+  const error = formState.errors.year?.message;
+  const run = (action: (year: number) => Promise<void>) =>
+    handleSubmit(async (v) => {
+      setBusy(true);
+      try {
+        await action(Number(v.year));
+      } finally {
+        setBusy(false);
+      }
+    });
+  return (
+    <form className={`read-year${missing ? ' read-year-missing' : ''}`} onSubmit={run(onReread)} noValidate>
+      <label htmlFor={`${id}-year`}>报告年度</label>
+      <input
+        id={`${id}-year`}
+        inputMode="numeric"
+        size={5}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error || missing ? `${id}-note` : undefined}
+        {...register('year')}
+      />
+      <button type="submit" className="button button-quiet" disabled={busy}>
+        按此年度重新读取
+      </button>
+      <button type="button" className="button" disabled={busy} onClick={() => void run(onOpen)()}>
+        在编辑器中打开
+      </button>
+      {(error || missing) && (
+        <span id={`${id}-note`} className={error ? 'field-error' : 'read-year-note'} role={error ? 'alert' : undefined}>
+          {error ?? '文件中没有找到报告年度，请填写后重新读取'}
+        </span>
+      )}
+    </form>
+  );
+}

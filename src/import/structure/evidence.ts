@@ -1,0 +1,87 @@
+import { isReportYear } from '../../../templates';
+import type { AgencyKind } from '../../core/report';
+import { canonicalText } from '../normalise/text';
+
+// The report year and the agency weighed from every place a report states them, not from one pattern:
+// the title, the statistics period, "YYYY年度", a sentence about the year's work, the date line, the file
+// name. The strongest consistent answer wins, and the caller says which evidence it was.
+
+export type YearEvidence = { year: number; weight: number; source: string };
+
+/** The words a finding uses for each kind of evidence. */
+export const EVIDENCE = {
+  period: '统计期限',
+  annual: '“年度”字样',
+  work: '正文所写的年度工作',
+  date: '落款日期',
+  file: '文件名',
+} as const;
+
+const WEIGHTS = { period: 5, annual: 3, work: 2, date: 1, file: 1 } as const;
+
+const collect = (out: YearEvidence[], re: RegExp, text: string, kind: keyof typeof WEIGHTS, shift = 0): void => {
+  for (const m of text.matchAll(re)) {
+    const year = Number(m[1]) + shift;
+    if (isReportYear(year)) out.push({ year, weight: WEIGHTS[kind], source: EVIDENCE[kind] });
+  }
+};
+
+/** Every statement of the report year in the body text (title excluded: the caller has it). */
+export function yearEvidence(texts: readonly string[], fileName = ''): YearEvidence[] {
+  const out: YearEvidence[] = [];
+  for (const raw of texts) {
+    const t = canonicalText(raw).replace(/\s+/g, '');
+    collect(out, /(?:统计|期限|时间|范围)[^。]{0,12}?(\d{4})年1月1日/g, t, 'period');
+    collect(out, /(?<!\d)(\d{4})年度(?!报告编制)/g, t, 'annual');
+    collect(out, /(?<!\d)(\d{4})年(?:[，,]|(?:本|我|全)?[^。，,]{0,12}?政府信息公开(?:工作)?(?:情况|年度报告|工作))/g, t, 'work');
+    const date = /^(\d{4})年\d{1,2}月\d{1,2}日$/.exec(t);
+    if (date) collect(out, /(\d{4})/g, date[1]!, 'date', -1);
+  }
+  for (const m of canonicalText(fileName).matchAll(/(?<!\d)(20\d{2})(?!\d)/g)) {
+    const year = Number(m[1]);
+    if (isReportYear(year)) out.push({ year, weight: WEIGHTS.file, source: EVIDENCE.file });
+  }
+  return out;
+}
+
+/** The year with the most weight, and the kinds of evidence for it (strongest first). */
+export function weighYear(evidence: readonly YearEvidence[]): { year: number; sources: string[] } | undefined {
+  const totals = new Map<number, number>();
+  for (const e of evidence) totals.set(e.year, (totals.get(e.year) ?? 0) + e.weight);
+  let best: number | undefined;
+  for (const [year, weight] of totals) if (best === undefined || weight > totals.get(best)!) best = year;
+  if (best === undefined) return undefined;
+  const sources = [...new Set(evidence.filter((e) => e.year === best).sort((a, b) => b.weight - a.weight).map((e) => e.source))];
+  return { year: best, sources };
+}
+
+/** What the report says of itself when no name is given ("我镇", "本局"). */
+export function agencyKindFromText(texts: readonly string[]): AgencyKind | undefined {
+  const joined = texts.join('');
+  if (/[我本](?:镇|乡|街道|街办|街)(?![道]?[路])/.test(joined)) return '乡镇街道';
+  if (/[我本](?:局|委|办|厅|署|中心|分局)/.test(joined)) return '政府部门';
+  return undefined;
+}
+
+const AGENCY_ENDING = /(?:人民政府|政府|办事处|街道|委员会|局|办公室|办|厅|委|中心|院|署|镇|乡)$/;
+
+/** A signature line: an agency's name on a line of its own, before the date. */
+export const isAgencyName = (text: string): boolean => {
+  const t = text.replace(/\s+/g, '');
+  return t.length >= 2 && t.length <= 30 && !/[，。,；:：\d]/.test(t) && AGENCY_ENDING.test(t);
+};
+
+/**
+ * The agency named in the opening sentences: "编制2022年度某某局政府信息公开工作年度报告", or a first
+ * sentence starting with the agency's name ("某某局2020年认真贯彻…").
+ */
+export function agencyFromText(texts: readonly string[]): string | undefined {
+  for (const raw of texts.slice(0, 6)) {
+    const t = canonicalText(raw).replace(/\s+/g, '');
+    const named = /(?:编制|现将|公布|发布)[《〈]?(?:\d{4}年度?)([^《》〈〉，。,]{2,30}?)政府信息公开(?:工作)?年度报告/.exec(t)?.[1];
+    if (named && isAgencyName(named)) return named;
+    const leading = /^([^，。,\d]{2,30}?(?:人民政府|办事处|委员会|管理局|局|办公室|中心))(?:\d{4}年|认真|坚持|按照|根据|严格|高度重视|围绕|深入|全面|始终)/.exec(t)?.[1];
+    if (leading && isAgencyName(leading)) return leading;
+  }
+  return undefined;
+}
