@@ -123,7 +123,7 @@ describe.skipIf(!run)('editor keyboard, clipboard and drafts in Chromium', () =>
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到主要内容');
     const visible = await page.evaluate(() => document.activeElement!.getBoundingClientRect().left >= 0);
     expect(visible).toBe(true);
-    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab'); // the brand and the two page links sit before the editor
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Tab'); // the brand and the three page links sit before the editor
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到填写区');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到检查结果（Alt+J）');

@@ -8,15 +8,17 @@ import './check.css';
 // 检查已有报告: reports drafted in Word, saved web pages, text and PDFs are read and checked on this
 // machine; a report that reads well can be opened in the editor as a new draft.
 
-/** The results of this page visit, kept while the page is open: going to the editor and back keeps them. */
-let keptFiles: CheckedFile[] = [];
+type CheckPageProps = {
+  onOpenInEditor: (report: Report) => void;
+  /** Results the app kept from an earlier visit, and where to keep them: going to the editor and back keeps them. */
+  kept?: readonly CheckedFile[];
+  onKeep?: (files: CheckedFile[]) => void;
+};
 
-export function CheckPage({ onOpenInEditor }: { onOpenInEditor: (report: Report) => void }) {
+export function CheckPage({ onOpenInEditor, kept = [], onKeep }: CheckPageProps) {
   const ids = { input: useId(), paste: useId() };
-  const [files, setFiles] = useState<CheckedFile[]>(() => keptFiles);
-  useEffect(() => {
-    keptFiles = files;
-  }, [files]);
+  const [files, setFiles] = useState<CheckedFile[]>(() => [...kept]);
+  useEffect(() => onKeep?.(files), [files, onKeep]);
   const [busy, setBusy] = useState<string | undefined>();
   const [dragging, setDragging] = useState(false);
   const [pasted, setPasted] = useState('');

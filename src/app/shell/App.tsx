@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { CheckedFile } from '../check/check-files';
 import { currentDraftId, loadDraft } from '../drafts/draft-storage';
 import { EditorRoute } from '../editor/EditorRoute';
 import { StartPage } from '../start/StartPage';
@@ -14,6 +15,8 @@ const SummaryPage = lazy(() => import('../summary/SummaryPage').then((m) => ({ d
 export function App() {
   const route = useRoute();
   const { open: openReport, busy, opened, storageProblem, dialog } = useOpenReport();
+  // The check page's results stay while the page is open, across visits to other pages.
+  const [checkedFiles, setCheckedFiles] = useState<CheckedFile[]>([]);
 
   useEffect(() => {
     if (route.page !== 'home') return;
@@ -55,7 +58,7 @@ export function App() {
         {route.page === 'start' && <StartPage onOpen={openReport} busy={busy} storageProblem={storageProblem} />}
         {route.page === 'check' && (
           <Suspense fallback={<p className="loading">正在加载检查页面…</p>}>
-            <CheckPage onOpenInEditor={(r) => void openReport(r)} />
+            <CheckPage onOpenInEditor={(r) => void openReport(r)} kept={checkedFiles} onKeep={setCheckedFiles} />
           </Suspense>
         )}
         {route.page === 'summary' && (
