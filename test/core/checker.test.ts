@@ -40,26 +40,32 @@ describe.each(['2024', '2020'] as const)('error rules on mutated copies of the %
     }
   });
 
-  it('三-勾稽 fires when 结转下年度 does not balance, naming the column', () => {
+  it('三-勾稽 fires when 结转下年度 does not balance, naming the column; the 总计 column only follows from it', () => {
     const report = loadExample(which);
     report.values['t3.next.legal'] = (report.values['t3.next.legal'] as number) + 2;
     report.values['t3.next.total'] = (report.values['t3.next.total'] as number) + 2;
-    const found = byRule(errors(checkReport(report)), '三-勾稽');
-    expect(found.map((f) => [f.part, f.row, f.column])).toEqual([
-      ['三', '四、结转下年度继续办理', '法律服务机构'],
-      ['三', '四、结转下年度继续办理', '总计'],
+    const found = byRule(checkReport(report), '三-勾稽');
+    expect(found.map((f) => [f.severity, f.part, f.row, f.column])).toEqual([
+      ['error', '三', '四、结转下年度继续办理', '法律服务机构'],
+      ['info', '三', '四、结转下年度继续办理', '总计'],
     ]);
     expect(found[0]!.message).toContain('相差 2');
+    expect(found[0]!.message).toContain('差额最可能出在“法律服务机构”一列');
+    // Every cell of the equation is named; the suspects are this year's cells of that column.
+    expect(found[0]!.cells).toEqual(['t3.new.legal', 't3.carried.legal', 't3.r7.legal', 't3.next.legal']);
+    expect(found[0]!.suspects).toContain('t3.next.legal');
+    for (const key of found[0]!.suspects!) expect(key).toMatch(/\.legal$/);
+    expect(found[1]!.message).toMatch(/“法律服务机构”一列的差额带来的.*不必改动本格/);
   });
 
-  it('三-总计 fires when a result row is changed but （七）总计 is not', () => {
+  it('三-总计 fires when a result row is changed but （七）总计 is not; the 总计 column follows from the 自然人 column', () => {
     const report = loadExample(which);
     report.values['t3.r1.natural'] = (report.values['t3.r1.natural'] as number) + 1;
     report.values['t3.r1.total'] = (report.values['t3.r1.total'] as number) + 1;
-    const found = byRule(errors(checkReport(report)), '三-总计');
-    expect(found.map((f) => [f.row, f.column])).toEqual([
-      ['（七）总计', '自然人'],
-      ['（七）总计', '总计'],
+    const found = byRule(checkReport(report), '三-总计');
+    expect(found.map((f) => [f.severity, f.row, f.column])).toEqual([
+      ['error', '（七）总计', '自然人'],
+      ['info', '（七）总计', '总计'],
     ]);
   });
 

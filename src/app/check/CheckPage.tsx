@@ -1,7 +1,7 @@
 import { useId, useState, type DragEvent } from 'react';
 import type { Report } from '../../core/report';
 import { fileSizeProblem, IMPORT_EXTENSIONS } from '../../import';
-import { checkFile, checkPastedText, refusedFile, type CheckedFile } from './check-files';
+import { checkFile, checkPastedText, refusedFile, type ListedFile } from './check-files';
 import { FileResult } from './FileResult';
 import './check.css';
 
@@ -10,7 +10,7 @@ import './check.css';
 
 export function CheckPage({ onOpenInEditor }: { onOpenInEditor: (report: Report) => void }) {
   const ids = { input: useId(), paste: useId() };
-  const [files, setFiles] = useState<CheckedFile[]>([]);
+  const [files, setFiles] = useState<ListedFile[]>([]);
   const [busy, setBusy] = useState<string | undefined>();
   const [dragging, setDragging] = useState(false);
   const [pasted, setPasted] = useState('');
@@ -19,13 +19,13 @@ export function CheckPage({ onOpenInEditor }: { onOpenInEditor: (report: Report)
     const chosen = [...(list ?? [])];
     for (const [i, file] of chosen.entries()) {
       setBusy(`正在读取 ${file.name}（${i + 1}/${chosen.length}）…`);
-      let checked: CheckedFile;
+      let checked: ListedFile;
       try {
         // Checked before reading, so a huge file never enters memory.
         const tooLarge = fileSizeProblem(file.size);
         checked = tooLarge ? refusedFile(file.name, tooLarge) : await checkFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       } catch (e) {
-        checked = { id: `${file.name}-${Date.now()}`, name: file.name, result: { ok: false, error: `无法读取文件（${(e as Error).message}）` }, findings: [] };
+        checked = refusedFile(file.name, `无法读取文件（${(e as Error).message}）`);
       }
       setFiles((fs) => [checked, ...fs]);
     }

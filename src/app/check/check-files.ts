@@ -1,17 +1,13 @@
-import type { PartId } from '../../../templates';
-import { countBySeverity, groupByPart as groupFindings, type Finding } from '../../core/checker';
+import { countBySeverity, type Finding } from '../../core/checker';
 import { cellInputText } from '../../core/cell-input';
+import type { CheckedFile } from '../../core/checked-file';
 import { cellIndex, reportFormat, type Report } from '../../core/report';
 import { checkImported, importFile, importText, unreadableFinding, type ImportResult } from '../../import';
 
 // Reads and checks files in the browser: nothing leaves the machine.
 
-export type CheckedFile = {
-  id: string;
-  name: string;
-  result: ImportResult;
-  findings: Finding[];
-};
+/** A checked file as the page lists it: the one `CheckedFile`, with an id for the list. */
+export type ListedFile = CheckedFile & { id: string };
 
 let counter = 0;
 
@@ -21,37 +17,26 @@ async function preparePdfWorker(name: string): Promise<void> {
   await configurePdfWorker();
 }
 
-export async function checkFile(file: { name: string; bytes: Uint8Array }): Promise<CheckedFile> {
+export async function checkFile(file: { name: string; bytes: Uint8Array }): Promise<ListedFile> {
   await preparePdfWorker(file.name).catch(() => undefined);
   const result = await importFile(file.name, file.bytes);
   return finish(file.name, result);
 }
 
 /** A file refused before it is read (too large): listed like any unreadable file. */
-export function refusedFile(name: string, error: string): CheckedFile {
+export function refusedFile(name: string, error: string): ListedFile {
   return finish(name, { ok: false, error });
 }
 
-export function checkPastedText(text: string): CheckedFile {
+export function checkPastedText(text: string): ListedFile {
   return finish('粘贴的文字', importText(text));
 }
 
-function finish(name: string, result: ImportResult): CheckedFile {
+function finish(name: string, result: ImportResult): ListedFile {
   counter += 1;
-  const findings = result.ok ? checkImported(result.report, result.findings) : [unreadableFinding(result.error)];
-  return { id: `f${counter}`, name, result, findings };
-}
-
-export type FindingGroup = { part: PartId | null; title: string; findings: Finding[] };
-
-/** Findings by part, in the report's order; whole-document findings first. */
-export function groupByPart(report: Report | undefined, findings: readonly Finding[]): FindingGroup[] {
-  const parts = report ? reportFormat(report).parts : [];
-  return groupFindings(findings).map(({ part, items }) => ({
-    part,
-    title: part ? (parts.find((p) => p.id === part)?.heading ?? `第${part}部分`) : '全文',
-    findings: items,
-  }));
+  const id = `f${counter}`;
+  if (!result.ok) return { id, file: name, findings: [unreadableFinding(result.error)], error: result.error };
+  return { id, file: name, report: result.report, source: result.source, findings: checkImported(result.report, result.findings) };
 }
 
 /** What the document wrote in the cells a finding is about, for the clerk to compare with the original. */
@@ -66,4 +51,4 @@ export function rawCells(report: Report, finding: Finding): { label: string; tex
   });
 }
 
-export const summaryOf = (f: CheckedFile) => countBySeverity(f.findings);
+export const summaryOf = (f: ListedFile) => countBySeverity(f.findings);

@@ -1,5 +1,5 @@
 import type { FormatDef, PartId } from '../../../templates';
-import { checkReport, type Finding } from '../../core/checker';
+import { checkReport, findingSignature, markedCells, type Finding } from '../../core/checker';
 import { readCell } from '../../core/checker/cell-states';
 import { cellInputText, writeCellText } from '../../core/cell-input';
 import { cellIndex, reportFormat, type Report } from '../../core/report';
@@ -15,22 +15,7 @@ type Listener = () => void;
 
 const NO_FINDINGS: readonly Finding[] = [];
 
-const findingSignature = (f: Finding): string =>
-  `${f.severity}|${f.rule}|${f.part ?? ''}|${f.cell ?? ''}|${f.cells?.join(',') ?? ''}|${f.message}|${f.acknowledged ?? ''}`;
-
 const listSignature = (list: readonly Finding[]): string => list.map(findingSignature).join('\n');
-
-/**
- * The cell a finding is marked at in the grid. A finding about several cells at once (a row or table left
- * blank, a sum spread over cells) is listed in the panel but not pinned to one of them, which would only distract.
- */
-export function markedCell(f: Finding): string | undefined {
-  if (f.severity === 'info' || (f.cells && f.cells.length > 1)) return undefined;
-  return f.cell;
-}
-
-/** The cell a jump from the findings panel goes to. */
-export const jumpCell = (f: Pick<Finding, 'cell' | 'cells'>): string | undefined => f.cell ?? f.cells?.[0];
 
 function normalized(report: Report, format: FormatDef): Report {
   if (report.typedTotals) return report;
@@ -179,11 +164,11 @@ export class ReportStore {
     if (listSignature(findings) !== listSignature(this.findings)) this.findings = findings;
     const byCell = new Map<string, Finding[]>();
     for (const f of this.findings) {
-      const key = markedCell(f);
-      if (!key) continue;
-      const list = byCell.get(key) ?? [];
-      list.push(f);
-      byCell.set(key, list);
+      for (const key of markedCells(f)) {
+        const list = byCell.get(key) ?? [];
+        list.push(f);
+        byCell.set(key, list);
+      }
     }
     this.byCell = byCell;
     const summary = navSummary(this.report, this.format, this.findings, this.filledByPart());
