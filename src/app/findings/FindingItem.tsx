@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { PartId } from '../../../templates';
 import { jumpCell, sameFinding, type Finding } from '../../core/checker';
 import { confirmAction, findingPlace, ruleName, SEVERITY_LABEL } from '../../core/findings-wording';
+import { useStore } from '../store/store-context';
 import { AcknowledgeForm } from './AcknowledgeForm';
 
 type Props = {
@@ -18,7 +19,10 @@ type Props = {
 /** One finding; each check makes new objects, so it compares contents to skip unchanged items. */
 export const FindingItem = memo(
   function FindingItem({ finding: f, itemKey, acknowledging, onJump, onStartAcknowledging, onStopAcknowledging, onWithdraw }: Props) {
+    const store = useStore();
     const place = findingPlace(f);
+    // A pasted total the form does not keep is let go, not confirmed: the sum of the parts stands.
+    const pastedTotal = f.rule === '粘贴合计' && f.cell;
     return (
       <li className={`finding finding-${f.severity}${f.acknowledged ? ' finding-acknowledged' : ''}`}>
         <button type="button" className="finding-jump" onClick={() => onJump(f.part, jumpCell(f))}>
@@ -35,7 +39,12 @@ export const FindingItem = memo(
             </button>
           </p>
         )}
-        {f.severity === 'warning' && !f.acknowledged && !acknowledging && (
+        {pastedTotal && (
+          <button type="button" className="link-button" onClick={() => store.dismissPastedTotal(pastedTotal)}>
+            采用各项之和
+          </button>
+        )}
+        {f.severity === 'warning' && !pastedTotal && !f.acknowledged && !acknowledging && (
           <button type="button" className="link-button" onClick={() => onStartAcknowledging(itemKey)}>
             {confirmAction(f)}
           </button>
