@@ -121,7 +121,7 @@ function placeOf(keys: readonly string[], index: ReadonlyMap<string, CellDef>, e
   if (defs.length === 1) return { words: `“${defs[0]!.row} · ${defs[0]!.column}”一格`, row: defs[0]!.row, column: defs[0]!.column };
   // Every cell of the equation is as likely as any other: the rule's own place says it all.
   if (defs.length >= e.coeffs.size) return { words: '' };
-  if (defs.every((d) => d.column === defs[0]!.column)) return { words: `“${defs[0]!.column}”一列` };
-  if (defs.every((d) => d.row === defs[0]!.row)) return { words: `“${defs[0]!.row}”一行` };
+  if (defs.every((d) => d.column === defs[0]!.column)) return { words: `“${defs[0]!.column}”一列`, row: null, column: defs[0]!.column };
+  if (defs.every((d) => d.row === defs[0]!.row)) return { words: `“${defs[0]!.row}”一行`, row: defs[0]!.row, column: null };
   return { words: '' };
 }

@@ -1,9 +1,10 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import type { TableDef } from '../../../../templates';
 import { labelText, rowPieces, tableGrid } from '../../../core/layout';
 import { cellIndex } from '../../../core/report';
 import { useStore } from '../../store/store-context';
 import { GridCellInput } from './GridCellInput';
+import { useFitToScreen } from './fit-to-screen';
 
 /** A statutory table laid out on the shared grid, so merged headers match the printed table. Renders once. */
 export const TableGrid = memo(function TableGrid({ table, caption }: { table: TableDef; caption: string }) {
@@ -12,8 +13,10 @@ export const TableGrid = memo(function TableGrid({ table, caption }: { table: Ta
   const grid = tableGrid(table);
   const rows = Array.from({ length: grid.rowCount }, (_, r) => rowPieces(grid, r).filter((p) => p.starts));
   const widthClass = `grid-${table.id}`;
+  const box = useRef<HTMLDivElement>(null);
+  useFitToScreen(box);
   return (
-    <div className="grid-scroll">
+    <div className="grid-scroll" ref={box}>
       <table className={`grid ${widthClass}`}>
         <caption className="visually-hidden">{caption}</caption>
         <colgroup>
