@@ -333,6 +333,49 @@ describe('half-filled reports', () => {
   });
 });
 
+describe('pointing at the culprit', () => {
+  const typed = () => {
+    const report = loadExample('2024');
+    report.typedTotals = true;
+    return report;
+  };
+
+  it('with typed totals, a wrong row total is one error naming that cell; the （七）总计 difference follows from it', () => {
+    const report = typed();
+    report.values['t3.r1.total'] = (report.values['t3.r1.total'] as number) + 1;
+    const findings = checkReport(report);
+    expect(errors(findings).map((f) => [f.rule, f.row, f.column, f.suspects])).toEqual([['三-行合计', '（一）予以公开', '总计', ['t3.r1.total']]]);
+    expect(errors(findings)[0]!.message).toContain('差额最可能出在“（一）予以公开 · 总计”一格');
+    const knockOn = byRule(findings, '三-总计');
+    expect(knockOn.map((f) => [f.severity, f.row, f.column])).toEqual([['info', '（七）总计', '总计']]);
+    expect(knockOn[0]!.message).toMatch(/这是“（一）予以公开 · 总计”一格的差额带来的.*不必改动本格/);
+  });
+
+  it('with typed totals, a mistyped addend is named by the row total and the column total it breaks', () => {
+    const report = typed();
+    report.values['t3.r1.natural'] = (report.values['t3.r1.natural'] as number) + 3;
+    const findings = checkReport(report);
+    expect(errors(findings).map((f) => [f.rule, f.row, f.column])).toEqual([['三-行合计', '（一）予以公开', '自然人']]);
+    expect(errors(findings)[0]!.suspects).toEqual(['t3.r1.natural']);
+    expect(errors(findings)[0]!.cells).toContain('t3.r1.total');
+    expect(byRule(findings, '三-总计').map((f) => f.severity)).toEqual(['info']);
+  });
+
+  it('two independent mistakes stay two errors', () => {
+    const report = typed();
+    report.values['t3.r1.total'] = (report.values['t3.r1.total'] as number) + 1;
+    report.values['t4.review.total'] = (report.values['t4.review.total'] as number) + 1;
+    expect(errors(checkReport(report)).map((f) => f.rule)).toEqual(['三-行合计', '四-合计']);
+  });
+
+  it('a warning against last year stands on its own, never folded into an error', () => {
+    const report = loadExample('2024');
+    report.values['t3.carried.natural'] = (report.values['t3.carried.natural'] as number) + 1;
+    const findings = checkReport(report);
+    expect(warnings(findings).filter((f) => f.rule === '跨年-结转').map((f) => f.column)).toContain('自然人');
+  });
+});
+
 describe('groupByPart', () => {
   it('puts whole-document findings first, then parts 一…六, keeping order within a part', () => {
     const f = (part: Finding['part'], rule: string): Finding => ({ severity: 'warning', rule, part, row: null, column: null, message: rule });
