@@ -106,7 +106,7 @@ export function defectHtml(defect: Defect): string {
 
 /** nianbao's text (one row per line), changed line by line, then laid out with columns aligned by spaces. */
 export function defectSpaceAligned(defect: Defect): string {
-  const lines = renderText(defectiveReport(defect)).split('\n');
+  const lines = renderText(defectiveReport(defect)).split(/\r?\n/);
   const edit = defect.edit;
   const at = (text: string, tab: boolean) => lines.findIndex((l) => (tab ? l.split('\t').includes(text) : l === text));
   if (edit?.kind === 'dropPart') lines.splice(at(edit.heading, false), 2);
