@@ -355,7 +355,8 @@ describe('pointing at the culprit', () => {
     const report = typed();
     report.values['t3.r1.natural'] = (report.values['t3.r1.natural'] as number) + 3;
     const findings = checkReport(report);
-    expect(errors(findings).map((f) => [f.rule, f.row, f.column])).toEqual([['三-行合计', '（一）予以公开', '自然人']]);
+    expect(errors(findings).map((f) => [f.rule, f.row, f.column])).toEqual([['三-行合计', '（一）予以公开', '总计']]);
+    expect(errors(findings)[0]!.message).toMatch(/“（一）予以公开 · 总计”按各项之和应为.*差额最可能出在“（一）予以公开 · 自然人”一格/);
     expect(errors(findings)[0]!.suspects).toEqual(['t3.r1.natural']);
     expect(errors(findings)[0]!.cells).toContain('t3.r1.total');
     expect(byRule(findings, '三-总计').map((f) => f.severity)).toEqual(['info']);

@@ -92,13 +92,14 @@ export function findCulprits(judged: readonly Judged[], { index, states, compute
     const mine = best.get(e);
     // Warnings compare with last year or with what is usual: the rule already names the one cell to look at.
     if (!mine || e.judged.rule.severity !== 'error') continue;
-    // Another broken equation mended by the very same change, and ranked first, is the one to fix.
+    // Another broken equation mended by the very same change, and ranked first, is the one to fix (unless the
+    // change is to this equation's own cell: then both name the same wrong number).
     // Only an error follows from another error: a warning (last year's figures, say) stands on its own.
     const primary =
       mine.score > 1
         ? violated.find((u) => {
             const theirs = best.get(u);
-            return u !== e && u.judged.rule.severity === 'error' && theirs && theirs.score > 1 && theirs.keys.every((k) => mine.keys.includes(k)) && before(rank(u, theirs.keys), rank(e, theirs.keys)) < 0;
+            return u !== e && u.judged.rule.severity === 'error' && theirs && theirs.score > 1 && !theirs.keys.includes(e.judged.rule.at) && theirs.keys.every((k) => mine.keys.includes(k)) && before(rank(u, theirs.keys), rank(e, theirs.keys)) < 0;
           })
         : undefined;
     if (primary) {
@@ -118,7 +119,8 @@ function addInto(into: Map<string, number>, terms: ReadonlyMap<string, number>, 
 /** Names where the suspects are: one cell, one column or one row, when that narrows the equation down. */
 function placeOf(keys: readonly string[], index: ReadonlyMap<string, CellDef>, e: Equation): Place {
   const defs = keys.map((k) => index.get(k)!);
-  if (defs.length === 1) return { words: `“${defs[0]!.row} · ${defs[0]!.column}”一格`, row: defs[0]!.row, column: defs[0]!.column };
+  // One cell: the finding stays where its equation is shown, and names the cell.
+  if (defs.length === 1) return { words: `“${defs[0]!.row} · ${defs[0]!.column}”一格` };
   // Every cell of the equation is as likely as any other: the rule's own place says it all.
   if (defs.length >= e.coeffs.size) return { words: '' };
   if (defs.every((d) => d.column === defs[0]!.column)) return { words: `“${defs[0]!.column}”一列`, row: null, column: defs[0]!.column };

@@ -133,12 +133,15 @@ export function checkLinearRules(ctx: Context): Finding[] {
         });
         continue;
       }
+      // Shown at the suspects rather than at its own cell, the message names its cell instead of saying 本格.
+      const at = index.get(j.rule.at)!;
+      const own = blame.suspects.includes(j.rule.at) ? base.message : base.message.replaceAll('本格', `“${at.row} · ${at.column}”`);
       findings.push({
         ...base,
         ...(place.row !== undefined ? { row: place.row } : {}),
         ...(place.column !== undefined ? { column: place.column } : {}),
         suspects: blame.suspects,
-        message: `${base.message}${place.words ? `差额最可能出在${place.words}（已在表中标出）。` : ''}`,
+        message: `${own}${place.words ? `差额最可能出在${place.words}（已在表中标出）。` : ''}`,
       });
     }
   }
