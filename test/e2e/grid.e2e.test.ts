@@ -140,11 +140,12 @@ describe.skipIf(!run)('table 三 in Chromium', () => {
     expect(await error.textContent()).toContain('差额最可能出在“自然人”一列');
     // The 总计 column's difference follows from it: not a second error.
     expect(await panel().locator('li.finding-error').count()).toBe(1);
-    const suspects = await page.locator('table.grid input.cell-suspect').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    const suspects = await page.locator('table.grid input[data-suspect]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
     expect(suspects).toContain(`${ROW.r1} 自然人`);
     expect(suspects.every((name) => name!.endsWith(' 自然人'))).toBe(true);
-    // Computed cells are never among them.
-    expect(await page.locator('table.grid input.cell-suspect.cell-computed').count()).toBe(0);
+    // Outlined (dashed), apart from the cell the error is shown at; computed cells are never among them.
+    expect(await page.locator('table.grid input[data-suspect]').first().evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('dashed');
+    expect(await page.locator('table.grid input[data-suspect].cell-computed').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'culprit-1366x768.png') });
   }, 30_000);
 

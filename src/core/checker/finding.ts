@@ -71,17 +71,15 @@ export const findingSignature = (f: Finding): string =>
 
 export const sameFinding = (a: Finding, b: Finding): boolean => a === b || findingSignature(a) === findingSignature(b);
 
-/** More cells than this marked for one finding would only paint the table red. */
-const MAX_MARKED = 30;
-
 /**
- * The cells the grid marks for a finding. A broken equation is marked at the cells it most likely comes from;
+ * The cells the grid shows a finding at. A broken equation is shown at the cell it most likely comes from;
  * a finding about several cells at once (a row or table left blank) is listed in the panel but not pinned to
  * one of them, which would only distract.
  */
 export function markedCells(f: Finding): readonly string[] {
   if (f.severity === 'info') return [];
-  if (f.suspects && f.suspects.length > 0 && f.suspects.length <= MAX_MARKED) return f.suspects;
+  // One likely culprit: the error is shown there. Several: at the equation's own cell (the grid outlines the rest).
+  if (f.suspects?.length === 1) return f.suspects;
   if (!f.suspects && f.cells && f.cells.length > 1) return [];
   return f.cell ? [f.cell] : [];
 }

@@ -109,15 +109,18 @@ describe('culprits in the grid', () => {
     });
     expect(store.getFindings().filter((f) => f.severity === 'error')).toEqual([]);
     act(() => store.setCell('t3.r1.natural', '30'));
-    const suspects = [...document.querySelectorAll('input.cell-suspect')].map((el) => el.getAttribute('aria-label'));
+    const suspects = [...document.querySelectorAll('input[data-suspect]')].map((el) => el.getAttribute('aria-label'));
     expect(suspects).toContain('（一）予以公开 自然人');
     expect(suspects.every((s) => s!.endsWith(' 自然人'))).toBe(true);
-    expect(document.querySelectorAll('input.cell-suspect.cell-computed')).toHaveLength(0);
+    expect(document.querySelectorAll('input[data-suspect].cell-computed')).toHaveLength(0);
     // One error: the 总计 column's difference follows from the 自然人 column.
     const errors = store.getFindings().filter((f) => f.severity === 'error');
     expect(errors).toHaveLength(1);
     expect(within(panel()).getByText(/差额最可能出在“自然人”一列/)).toBeTruthy();
     expect(within(panel()).getByText('表三 勾稽关系')).toBeTruthy();
+    // Mended, the marks go.
+    act(() => store.setCell('t3.r1.natural', '3'));
+    expect(document.querySelectorAll('input[data-suspect]')).toHaveLength(0);
   });
 });
 

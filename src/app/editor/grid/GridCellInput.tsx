@@ -36,12 +36,10 @@ export const GridCellInput = memo(function GridCellInput({ def, table }: { def: 
   // Esc hides the tip until the cell's problems change.
   const [hiddenTip, setHiddenTip] = useState<string | undefined>();
   const tipShown = open.length > 0 && hiddenTip !== message;
-  // One of several cells a broken sum may come from: marked, but apart from a cell known to be wrong.
-  const suspect = worst?.suspects && worst.suspects.length > 1 && worst.suspects.includes(def.key);
   const cls = [
     'cell-input',
     computed ? 'cell-computed' : '',
-    worst ? (suspect ? 'cell-suspect' : SEVERITY_CLASS[worst.severity]) : '',
+    worst ? SEVERITY_CLASS[worst.severity] : '',
     problems.length && !open.length ? 'cell-acknowledged' : '',
   ]
     .filter(Boolean)

@@ -5,16 +5,19 @@ import { cellIndex } from '../../../core/report';
 import { useStore } from '../../store/store-context';
 import { GridCellInput } from './GridCellInput';
 import { useFitToScreen } from './fit-to-screen';
+import { useSuspectMarks } from './suspect-marks';
 
 /** A statutory table laid out on the shared grid, so merged headers match the printed table. Renders once. */
 export const TableGrid = memo(function TableGrid({ table, caption }: { table: TableDef; caption: string }) {
-  const format = useStore().getFormat();
+  const store = useStore();
+  const format = store.getFormat();
   const index = cellIndex(format);
   const grid = tableGrid(table);
   const rows = Array.from({ length: grid.rowCount }, (_, r) => rowPieces(grid, r).filter((p) => p.starts));
   const widthClass = `grid-${table.id}`;
   const box = useRef<HTMLDivElement>(null);
   useFitToScreen(box);
+  useSuspectMarks(store, table);
   return (
     <div className="grid-scroll" ref={box}>
       <table className={`grid ${widthClass}`}>
