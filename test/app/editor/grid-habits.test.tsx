@@ -64,6 +64,49 @@ describe('pasting into the grid', () => {
     expect(plan.skipped).toEqual(['合计']);
   });
 
+  it('pastes table 四 copied from Word with its header rows: the headers take no row', () => {
+    const table = formatForYear(2025).tables.t4;
+    const numbers = ['1', '0', '0', '0', '1', '2', '0', '0', '1', '3', '0', '0', '0', '0', '0'];
+    const plan = planPaste(table, 't4.review.upheld', [
+      ['行政复议', '', '', '', '', '行政诉讼'],
+      ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'],
+      ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
+      numbers,
+    ]);
+    expect(plan.entries.map(([, v]) => v)).toEqual(numbers);
+    expect(plan.entries[5]![0]).toBe('t4.direct.upheld');
+    expect(plan.overflow).toBe(0);
+  });
+
+  it('places table 二 copied from Word, captions and headers included, by its row labels', () => {
+    const table = formatForYear(2025).tables.t2;
+    const plan = planPaste(table, 't2.fees.amount', [
+      ['第二十条第（一）项'],
+      ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+      ['规章', '0', '0', '3'],
+      ['行政规范性文件', '5', '1', '40'],
+      ['第二十条第（五）项'],
+      ['信息内容', '本年处理决定数量'],
+      ['行政许可', '1520'],
+      ['第二十条第（八）项'],
+      ['信息内容', '本年收费金额（单位：万元）'],
+      ['行政事业性收费', '12.5'],
+    ]);
+    expect(new Map(plan.entries)).toEqual(
+      new Map([
+        ['t2.regulations.issued', '0'],
+        ['t2.regulations.repealed', '0'],
+        ['t2.regulations.inForce', '3'],
+        ['t2.normativeDocs.issued', '5'],
+        ['t2.normativeDocs.repealed', '1'],
+        ['t2.normativeDocs.inForce', '40'],
+        ['t2.licensing.decisions', '1520'],
+        ['t2.fees.amount', '12.5'],
+      ]),
+    );
+    expect(plan.unmatched).toEqual([]);
+  });
+
   it('shows a pasted total that disagrees with its parts as a warning at the total, until the clerk lets it go', async () => {
     const user = userEvent.setup();
     const { store } = renderEditor(report2025(), '三');

@@ -141,6 +141,8 @@ function byPosition(table: TableDef, rows: readonly ValueRow[], startKey: string
   if (index < 0) return plan;
   const colOf = new Map(grid.anchors.flatMap((a) => (a.cell.type === 'value' ? [[a.cell.key, a] as const] : [])));
   for (const { labels, values } of lines) {
+    // A header line copied with the table (text only) takes no row; an empty line does (blanks).
+    if (labels.length > 0 && values.length === 0) continue;
     const target = rows[index++];
     if (!target) {
       plan.overflow += values.length;
