@@ -35,7 +35,7 @@ beforeAll(async () => {
   writeFileSync(join(mixed, 'notes.md'), '不是报告');
   const many = join(dir, 'many');
   mkdirSync(many);
-  const broken = renderText(loadExample('2024')).replace(/\n(一、本年新收政府信息公开申请数量\t86)/, '\n$1\t1');
+  const broken = renderText(loadExample('2024')).replace(/\n(一、本年新收政府信息公开申请数量\t+86)/, '\n$1\t1');
   for (let i = 0; i < 22; i++) writeFileSync(join(many, `r${String(i).padStart(2, '0')}.txt`), i % 2 ? renderText(loadExample('2024')) : broken);
   copyFileSync(fixture('scan-no-text.pdf'), join(many, 'scan.pdf'));
 });

@@ -6,8 +6,9 @@ import { inLayout, type Layout } from './layouts';
 
 // Reports with one defect each, in several layouts: the exact findings (reading and checking) they get.
 
-const base2024 = renderText(loadExample('2024'));
-const base2020 = renderText(loadExample('2020'));
+// Edited line by line below: LF line ends keep the edits' patterns simple (the reader takes CRLF and LF alike).
+const base2024 = renderText(loadExample('2024')).replace(/\r\n/g, '\n');
+const base2020 = renderText(loadExample('2020')).replace(/\r\n/g, '\n');
 
 /** Findings as "severity rule part row/column", without the note that no previous report was given. */
 function findings(text: string): string[] {

@@ -12,7 +12,7 @@ const isTableLine = (line: string) => line.includes('\t');
 /** Rewrites every table line of `text` (tab-separated cells) with `rewrite`. */
 function rewriteTables(text: string, rewrite: (cells: string[]) => string[]): string {
   return text
-    .split('\n')
+    .split(/\r?\n/)
     .flatMap((line) => (isTableLine(line) ? rewrite(line.split('\t')) : [line]))
     .join('\n');
 }

@@ -1,10 +1,39 @@
 import { describe, expect, it } from 'vitest';
+import { FORMATS } from '../../templates';
+import { importText } from '../../src/import';
 import { renderText } from '../../src/render/text';
 import { loadExample } from '../support/examples';
 
 describe('text report', () => {
   const text2024 = renderText(loadExample('2024'));
-  const lines = text2024.split('\n');
+  const lines = text2024.split('\r\n');
+
+  it('ends every line with CRLF, as Notepad, Excel and WPS on Windows expect', () => {
+    expect(text2024.endsWith('\r\n')).toBe(true);
+    expect(text2024.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
+  it.each(['2024', '2020'] as const)('gives every line of a table as many tab-separated cells as the table has columns (%s)', (which) => {
+    const report = loadExample(which);
+    const text = renderText(report).split('\r\n');
+    const format = FORMATS.find((f) => f.id === report.format)!;
+    for (const table of Object.values(format.tables)) {
+      const part = format.parts.find((p) => p.id === table.part)!;
+      const start = text.indexOf(part.heading) + 1;
+      const rows = text.slice(start, start + table.rows.length);
+      for (const row of rows) expect({ row, cells: row.split('\t').length }).toEqual({ row, cells: table.columns });
+    }
+  });
+
+  it.each(['2024', '2020'] as const)('re-imports exactly: the same values, no reading findings (%s)', (which) => {
+    const report = loadExample(which);
+    const read = importText(renderText(report));
+    if (!read.ok) throw new Error(read.error);
+    expect(read.report.values).toEqual(report.values);
+    expect(read.report.written).toEqual(report.written);
+    expect(read.report.narrative).toEqual(report.narrative);
+    expect(read.findings).toEqual([]);
+  });
 
   it('has the title, intro with the statistical period, the six headings in order and the ending', () => {
     expect(lines.slice(0, 2)).toEqual(['青禾市人民政府', '2024年政府信息公开工作年度报告']);
@@ -19,31 +48,35 @@ describe('text report', () => {
   it('lays table 三 out as its grid: merged labels once, covered positions empty, one row per line', () => {
     const start = lines.indexOf('三、收到和处理政府信息公开申请情况') + 1;
     const table = lines.slice(start, start + 3 + 2 + 22 + 1);
-    expect(table[0]).toBe('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况');
-    expect(table[1]).toBe('\t自然人\t法人或其他组织\t总计');
-    expect(table[2]).toBe('\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t');
-    expect(table[3]).toBe('一、本年新收政府信息公开申请数量\t86\t12\t1\t2\t3\t4\t108');
-    expect(table[5]!.startsWith('三、本年度办理结果\t（一）予以公开\t30\t')).toBe(true);
+    // Merged headers padded: each header stands over the columns it spans, as in Excel after pasting.
+    expect(table[0]).toBe('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t\t申请人情况\t\t\t\t\t\t');
+    expect(table[1]).toBe('\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计');
+    expect(table[2]).toBe('\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t');
+    expect(table[3]).toBe('一、本年新收政府信息公开申请数量\t\t\t86\t12\t1\t2\t3\t4\t108');
+    expect(table[5]!.startsWith('三、本年度办理结果\t（一）予以公开\t\t30\t')).toBe(true);
     expect(table[7]).toBe('\t（三）不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0');
     expect(table[8]!.startsWith('\t\t2.其他法律行政法规禁止公开\t')).toBe(true);
-    expect(table.at(-1)).toBe('四、结转下年度继续办理\t5\t2\t0\t0\t0\t1\t8');
+    expect(table.at(-1)).toBe('四、结转下年度继续办理\t\t\t5\t2\t0\t0\t0\t1\t8');
+    // 自然人 is the fourth column on every line
+    expect(table.slice(3).map((row) => row.split('\t')[3])).toEqual(table.slice(3).map((row) => row.split('\t').at(-7)));
     // every body row of table 三 carries 7 numbers
     for (const row of table.slice(3)) expect(row.split('\t').slice(-7).every((c) => /^\d+$/.test(c))).toBe(true);
   });
 
   it('lays table 四 out with its three header rows and 15 numbers', () => {
     const start = lines.indexOf('四、政府信息公开行政复议、行政诉讼情况') + 1;
-    expect(lines[start]).toBe('行政复议\t行政诉讼');
-    expect(lines[start + 1]).toBe('结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉');
+    expect(lines[start]).toBe(`行政复议${'\t'.repeat(5)}行政诉讼${'\t'.repeat(9)}`);
+    expect(lines[start + 1]).toBe(`结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉${'\t'.repeat(5)}复议后起诉${'\t'.repeat(4)}`);
     expect(lines[start + 2]!.split('\t')).toHaveLength(15);
     expect(lines[start + 3]).toBe('3\t1\t0\t1\t5\t2\t0\t1\t1\t4\t1\t0\t0\t0\t1');
   });
 
   it('prints the 2019 table 二 with its five sub-tables and the money unit', () => {
     const text = renderText(loadExample('2020'));
-    expect(text).toContain('第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额（单位：万元）\n政府集中采购\t7\t136.58\n');
-    expect(text).toContain('行政许可\t35\t-2\t1260\n');
-    expect(text).toContain('行政事业性收费\t4\t-1\n');
+    // Seven grid columns: a value spanning two columns is followed by one empty cell.
+    expect(text).toContain('第二十条第（九）项\t\t\t\t\t\t\r\n信息内容\t采购项目数量\t\t\t采购总金额（单位：万元）\t\t\r\n政府集中采购\t7\t\t\t136.58\t\t\r\n');
+    expect(text).toContain('行政许可\t35\t\t-2\t\t1260\t\r\n');
+    expect(text).toContain('行政事业性收费\t4\t\t\t-1\t\t\r\n');
   });
 
   it('prints what was written where a cell holds no number', () => {

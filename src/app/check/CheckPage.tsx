@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type DragEvent } from 'react';
 import type { Report } from '../../core/report';
 import { fileSizeProblem, IMPORT_EXTENSIONS } from '../../import';
-import { checkFile, checkPastedText, refusedFile, rereadWithYear, type CheckedFile } from './check-files';
+import { checkFile, checkPastedText, refusedFile, rereadWithYear, type ListedFile } from './check-files';
 import { FileResult } from './FileResult';
 import './check.css';
 
@@ -11,13 +11,13 @@ import './check.css';
 type CheckPageProps = {
   onOpenInEditor: (report: Report) => void;
   /** Results the app kept from an earlier visit, and where to keep them: going to the editor and back keeps them. */
-  kept?: readonly CheckedFile[];
-  onKeep?: (files: CheckedFile[]) => void;
+  kept?: readonly ListedFile[];
+  onKeep?: (files: ListedFile[]) => void;
 };
 
 export function CheckPage({ onOpenInEditor, kept = [], onKeep }: CheckPageProps) {
   const ids = { input: useId(), paste: useId() };
-  const [files, setFiles] = useState<CheckedFile[]>(() => [...kept]);
+  const [files, setFiles] = useState<ListedFile[]>(() => [...kept]);
   useEffect(() => onKeep?.(files), [files, onKeep]);
   const [busy, setBusy] = useState<string | undefined>();
   const [dragging, setDragging] = useState(false);
@@ -27,13 +27,13 @@ export function CheckPage({ onOpenInEditor, kept = [], onKeep }: CheckPageProps)
     const chosen = [...(list ?? [])];
     for (const [i, file] of chosen.entries()) {
       setBusy(`正在读取 ${file.name}（${i + 1}/${chosen.length}）…`);
-      let checked: CheckedFile;
+      let checked: ListedFile;
       try {
         // Checked before reading, so a huge file never enters memory.
         const tooLarge = fileSizeProblem(file.size);
         checked = tooLarge ? refusedFile(file.name, tooLarge) : await checkFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       } catch (e) {
-        checked = { id: `${file.name}-${Date.now()}`, name: file.name, result: { ok: false, error: `无法读取文件（${(e as Error).message}）` }, findings: [] };
+        checked = refusedFile(file.name, `无法读取文件（${(e as Error).message}）`);
       }
       setFiles((fs) => [checked, ...fs]);
     }

@@ -1,16 +1,14 @@
-import type { PartId } from '../../../templates';
-import { countBySeverity, groupByPart as groupFindings, type Finding } from '../../core/checker';
+import { countBySeverity, type Finding } from '../../core/checker';
 import { cellInputText } from '../../core/cell-input';
+import type { CheckedFile } from '../../core/checked-file';
 import { cellIndex, reportFormat, type Report } from '../../core/report';
 import { checkImported, importFile, importText, unreadableFinding, type ImportResult } from '../../import';
 
 // Reads and checks files in the browser: nothing leaves the machine.
 
-export type CheckedFile = {
+/** A checked file as the page lists it: the one `CheckedFile`, with an id for the list. */
+export type ListedFile = CheckedFile & {
   id: string;
-  name: string;
-  result: ImportResult;
-  findings: Finding[];
   /** What was read, kept so the file can be read again with the year the user gives. */
   input?: { bytes: Uint8Array } | { text: string };
   /** The year the user gave (the file's own is used otherwise). */
@@ -18,7 +16,7 @@ export type CheckedFile = {
 };
 
 /** The reader found no year at all and read with a provisional one: the user should give it. */
-export const yearMissing = (f: CheckedFile): boolean => f.findings.some((x) => x.rule === '读取' && x.severity === 'error' && /没有找到报告年度/.test(x.message));
+export const yearMissing = (f: ListedFile): boolean => f.findings.some((x) => x.rule === '读取' && x.severity === 'error' && /没有找到报告年度/.test(x.message));
 
 let counter = 0;
 
@@ -28,44 +26,35 @@ async function preparePdfWorker(name: string): Promise<void> {
   await configurePdfWorker();
 }
 
-export async function checkFile(file: { name: string; bytes: Uint8Array }, year?: number): Promise<CheckedFile> {
+const given = (year: number | undefined) => (year === undefined ? {} : { year });
+
+export async function checkFile(file: { name: string; bytes: Uint8Array }, year?: number): Promise<ListedFile> {
   await preparePdfWorker(file.name).catch(() => undefined);
-  const result = await importFile(file.name, file.bytes, year === undefined ? {} : { year });
-  return { ...finish(file.name, result), input: { bytes: file.bytes }, ...(year === undefined ? {} : { year }) };
+  const result = await importFile(file.name, file.bytes, given(year));
+  return { ...finish(file.name, result), input: { bytes: file.bytes }, ...given(year) };
 }
 
 /** The same file read again as a report of the given year (replacing its earlier result in the list). */
-export async function rereadWithYear(file: CheckedFile, year: number): Promise<CheckedFile> {
+export async function rereadWithYear(file: ListedFile, year: number): Promise<ListedFile> {
   if (!file.input) return file;
-  const again = 'bytes' in file.input ? await checkFile({ name: file.name, bytes: file.input.bytes }, year) : checkPastedText(file.input.text, year);
+  const again = 'bytes' in file.input ? await checkFile({ name: file.file, bytes: file.input.bytes }, year) : checkPastedText(file.input.text, year);
   return { ...again, id: file.id };
 }
 
 /** A file refused before it is read (too large): listed like any unreadable file. */
-export function refusedFile(name: string, error: string): CheckedFile {
+export function refusedFile(name: string, error: string): ListedFile {
   return finish(name, { ok: false, error });
 }
 
-export function checkPastedText(text: string, year?: number): CheckedFile {
-  return { ...finish('粘贴的文字', importText(text, year === undefined ? {} : { year })), input: { text }, ...(year === undefined ? {} : { year }) };
+export function checkPastedText(text: string, year?: number): ListedFile {
+  return { ...finish('粘贴的文字', importText(text, given(year))), input: { text }, ...given(year) };
 }
 
-function finish(name: string, result: ImportResult): CheckedFile {
+function finish(name: string, result: ImportResult): ListedFile {
   counter += 1;
-  const findings = result.ok ? checkImported(result.report, result.findings, undefined, result.unseen) : [unreadableFinding(result.error)];
-  return { id: `f${counter}`, name, result, findings };
-}
-
-export type FindingGroup = { part: PartId | null; title: string; findings: Finding[] };
-
-/** Findings by part, in the report's order; whole-document findings first. */
-export function groupByPart(report: Report | undefined, findings: readonly Finding[]): FindingGroup[] {
-  const parts = report ? reportFormat(report).parts : [];
-  return groupFindings(findings).map(({ part, items }) => ({
-    part,
-    title: part ? (parts.find((p) => p.id === part)?.heading ?? `第${part}部分`) : '全文',
-    findings: items,
-  }));
+  const id = `f${counter}`;
+  if (!result.ok) return { id, file: name, findings: [unreadableFinding(result.error)], error: result.error };
+  return { id, file: name, report: result.report, source: result.source, findings: checkImported(result.report, result.findings, undefined, result.unseen) };
 }
 
 /** What the document wrote in the cells a finding is about, for the clerk to compare with the original. */
@@ -80,4 +69,4 @@ export function rawCells(report: Report, finding: Finding): { label: string; tex
   });
 }
 
-export const summaryOf = (f: CheckedFile) => countBySeverity(f.findings);
+export const summaryOf = (f: ListedFile) => countBySeverity(f.findings);

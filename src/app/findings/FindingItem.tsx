@@ -1,10 +1,9 @@
 import { memo } from 'react';
 import type { PartId } from '../../../templates';
-import { SEVERITY_LABEL, type Finding } from '../../core/checker';
+import { jumpCell, sameFinding, type Finding } from '../../core/checker';
+import { confirmAction, findingPlace, ruleName, SEVERITY_LABEL } from '../../core/findings-wording';
+import { useStore } from '../store/store-context';
 import { AcknowledgeForm } from './AcknowledgeForm';
-import { jumpCell } from '../store/report-store';
-
-const where = (f: Finding): string => [f.row, f.column].filter(Boolean).join(' · ');
 
 type Props = {
   finding: Finding;
@@ -17,17 +16,19 @@ type Props = {
   onWithdraw: (f: Finding) => void;
 };
 
-const same = (a: Finding, b: Finding) =>
-  a.severity === b.severity && a.rule === b.rule && a.message === b.message && a.cell === b.cell && a.part === b.part && a.acknowledged === b.acknowledged && a.row === b.row && a.column === b.column;
-
 /** One finding; each check makes new objects, so it compares contents to skip unchanged items. */
 export const FindingItem = memo(
   function FindingItem({ finding: f, itemKey, acknowledging, onJump, onStartAcknowledging, onStopAcknowledging, onWithdraw }: Props) {
+    const store = useStore();
+    const place = findingPlace(f);
+    // A pasted total the form does not keep is let go, not confirmed: the sum of the parts stands.
+    const pastedTotal = f.rule === '粘贴合计' && f.cell;
     return (
       <li className={`finding finding-${f.severity}${f.acknowledged ? ' finding-acknowledged' : ''}`}>
         <button type="button" className="finding-jump" onClick={() => onJump(f.part, jumpCell(f))}>
           <span className={`sev sev-${f.severity}`}>{f.acknowledged ? '已确认' : SEVERITY_LABEL[f.severity]}</span>
-          {where(f) && <span className="finding-where">{where(f)}</span>}
+          <span className="finding-rule">{ruleName(f.rule)}</span>
+          {place && <span className="finding-where">{place}</span>}
           <span className="finding-message">{f.message}</span>
         </button>
         {f.acknowledged && (
@@ -38,9 +39,14 @@ export const FindingItem = memo(
             </button>
           </p>
         )}
-        {f.severity === 'warning' && !f.acknowledged && !acknowledging && (
+        {pastedTotal && (
+          <button type="button" className="link-button" onClick={() => store.dismissPastedTotal(pastedTotal)}>
+            采用各项之和
+          </button>
+        )}
+        {f.severity === 'warning' && !pastedTotal && !f.acknowledged && !acknowledging && (
           <button type="button" className="link-button" onClick={() => onStartAcknowledging(itemKey)}>
-            数字无误，确认此警告…
+            {confirmAction(f)}
           </button>
         )}
         {acknowledging && <AcknowledgeForm finding={f} onDone={onStopAcknowledging} />}
@@ -48,7 +54,7 @@ export const FindingItem = memo(
     );
   },
   (a, b) =>
-    same(a.finding, b.finding) &&
+    sameFinding(a.finding, b.finding) &&
     a.itemKey === b.itemKey &&
     a.acknowledging === b.acknowledging &&
     a.onJump === b.onJump &&

@@ -1,6 +1,7 @@
 import { useCallback, useLayoutEffect, useState } from 'react';
 import type { PartId } from '../../../templates';
-import { countBySeverity, findingKey, groupByPart, sameAcknowledgement, type Finding } from '../../core/checker';
+import { countBySeverity, findingKey, sameAcknowledgement, type Finding } from '../../core/checker';
+import { groupByPart } from '../../core/findings-wording';
 import { useFindings, useStore } from '../store/store-context';
 import { FindingItem } from './FindingItem';
 import { FINDINGS_MARK } from './findings-mark';
@@ -35,8 +36,7 @@ export function FindingsPanel({ onJump }: { onJump: (part: PartId | null, cell: 
   const open = findings.filter((f) => !f.acknowledged);
   const counts = countBySeverity(open);
   const format = store.getFormat();
-  const title = (part: PartId | null) => (part ? format.parts.find((p) => p.id === part)!.heading : '报告整体');
-  const groups = groupByPart(visible(findings, showInfo));
+  const groups = groupByPart(visible(findings, showInfo), format);
 
   const withdraw = useCallback(
     (f: Finding) =>
@@ -55,10 +55,10 @@ export function FindingsPanel({ onJump }: { onJump: (part: PartId | null, cell: 
         <label className="show-info">
           <input type="checkbox" checked={showInfo} onChange={(e) => setShowInfo(e.target.checked)} /> 显示提示（{counts.info}）
         </label>
-        {groups.map(({ part, items: list }) => {
+        {groups.map(({ part, title, items: list }) => {
           return (
             <section key={part ?? 'all'} className="findings-group">
-              <h3>{title(part)}</h3>
+              <h3>{title}</h3>
               <ul>
                 {list.map(({ finding: f, key }) => (
                   <FindingItem

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import type { CheckedFile } from '../check/check-files';
+import type { ListedFile } from '../check/check-files';
 import { currentDraftId, loadDraft } from '../drafts/draft-storage';
 import { EditorRoute } from '../editor/EditorRoute';
 import { StartPage } from '../start/StartPage';
@@ -16,7 +16,7 @@ export function App() {
   const route = useRoute();
   const { open: openReport, busy, opened, storageProblem, dialog } = useOpenReport();
   // The check page's results stay while the page is open, across visits to other pages.
-  const [checkedFiles, setCheckedFiles] = useState<CheckedFile[]>([]);
+  const [checkedFiles, setCheckedFiles] = useState<ListedFile[]>([]);
 
   useEffect(() => {
     if (route.page !== 'home') return;

@@ -1,5 +1,7 @@
 import type { FormatDef, PartId } from '../../../templates';
-import { checkReport, type Finding } from '../../core/checker';
+import { checkReport, findingSignature, markedCells, sortFindings, type Finding } from '../../core/checker';
+import { atCell } from '../../core/checker/finding';
+import { formatValue, parseCell } from '../../core/numbers';
 import { readCell } from '../../core/checker/cell-states';
 import { cellInputText, writeCellText } from '../../core/cell-input';
 import { cellIndex, reportFormat, type Report } from '../../core/report';
@@ -19,22 +21,7 @@ type Listener = () => void;
 
 const NO_FINDINGS: readonly Finding[] = [];
 
-const findingSignature = (f: Finding): string =>
-  `${f.severity}|${f.rule}|${f.part ?? ''}|${f.cell ?? ''}|${f.cells?.join(',') ?? ''}|${f.message}|${f.acknowledged ?? ''}`;
-
 const listSignature = (list: readonly Finding[]): string => list.map(findingSignature).join('\n');
-
-/**
- * The cell a finding is marked at in the grid. A finding about several cells at once (a row or table left
- * blank, a sum spread over cells) is listed in the panel but not pinned to one of them, which would only distract.
- */
-export function markedCell(f: Finding): string | undefined {
-  if (f.severity === 'info' || (f.cells && f.cells.length > 1)) return undefined;
-  return f.cell;
-}
-
-/** The cell a jump from the findings panel goes to. */
-export const jumpCell = (f: Pick<Finding, 'cell' | 'cells'>): string | undefined => f.cell ?? f.cells?.[0];
 
 function normalized(report: Report, format: FormatDef): Report {
   if (report.typedTotals) return report;
@@ -53,6 +40,8 @@ export class ReportStore {
   /** Cells holding neither a number nor text, kept up to date cell by cell for the part statuses. */
   private readonly blank = new Set<string>();
   private summary: NavSummary | undefined;
+  /** Totals pasted into cells the form computes, kept until they agree with their parts or are let go. */
+  private readonly pastedTotals = new Map<string, number>();
   private readonly cellListeners = new Map<string, Set<Listener>>();
   private readonly reportListeners = new Set<Listener>();
   private readonly changeListeners = new Set<(report: Report) => void>();
@@ -112,8 +101,8 @@ export class ReportStore {
   }
 
   /**
-   * Writes several cells at once (a paste, a clearing of a block), skipping cells the form computes.
-   * One call is one undo step.
+   * Writes several cells at once (a paste, a clearing of a block): one call is one undo step. A pasted number
+   * for a cell the form computes is not written, but kept: while it disagrees with the sum of its parts it is a finding.
    */
   setCells(entries: readonly (readonly [string, string])[], label = '粘贴'): void {
     this.record(label, undefined, () => this.writeCells(entries));
@@ -176,17 +165,33 @@ export class ReportStore {
     const index = cellIndex(this.format);
     const next: Report = { ...this.report, values: { ...this.report.values }, written: { ...this.report.written } };
     const touched = new Set<string>();
+    let pasted = false;
     for (const [key, raw] of entries) {
       const def = index.get(key);
-      if (!def || this.isComputed(key)) continue;
+      if (!def) continue;
+      if (this.isComputed(key)) {
+        const parsed = entries.length > 1 ? parseCell(raw, def.kind) : undefined;
+        if (parsed?.status === 'value' && typeof parsed.value === 'number') this.pastedTotals.set(key, parsed.value);
+        else this.pastedTotals.delete(key);
+        pasted = true;
+        continue;
+      }
       writeCellText(next, def, raw);
       touched.add(key);
     }
-    if (touched.size === 0) return false;
+    if (touched.size === 0) {
+      if (pasted) this.commit(this.report, new Set(this.pastedTotals.keys()));
+      return false;
+    }
     // Writing what is already there still wakes the cells (their input shows the store's text) but is no undo step.
     const changed = [...touched].some((k) => next.values[k] !== this.report.values[k] || next.written[k] !== this.report.written[k]);
     this.commit(next.typedTotals ? next : { ...next, values: withComputedTotals(this.format, next.values) }, touched);
     return changed;
+  }
+
+  /** The clerk lets a pasted total go: the form's sum stands. */
+  dismissPastedTotal(key: string): void {
+    if (this.pastedTotals.delete(key)) this.commit(this.report, new Set([key]));
   }
 
   /** Puts `next` in place of the report, waking what changed. */
@@ -196,6 +201,7 @@ export class ReportStore {
     const formatChanged = next.format !== before.format;
     const cellsChanged = formatChanged || next.values !== before.values || next.written !== before.written || next.typedTotals !== before.typedTotals;
     if (formatChanged) this.format = reportFormat(next);
+    if (formatChanged || next.typedTotals !== before.typedTotals) this.pastedTotals.clear();
     // Only cells whose text, computed flag or problems changed wake; a meta or narrative keystroke usually wakes none.
     const touched = formatChanged
       ? new Set(this.format.cells.map((c) => c.key))
@@ -258,17 +264,40 @@ export class ReportStore {
     return filled;
   }
 
+  /** A pasted total the form's sum disagrees with; one that now agrees is let go. */
+  private pastedTotalFindings(): Finding[] {
+    const out: Finding[] = [];
+    const index = cellIndex(this.format);
+    for (const [key, pasted] of this.pastedTotals) {
+      const sum = this.report.values[key];
+      if (sum === pasted || !this.isComputed(key)) {
+        this.pastedTotals.delete(key);
+        continue;
+      }
+      if (typeof sum !== 'number') continue; // waits for the parts to be filled
+      out.push({
+        severity: 'warning',
+        rule: '粘贴合计',
+        ...atCell(index.get(key)!),
+        message: `粘贴的总计为 ${formatValue(pasted)}，而各项之和为 ${formatValue(sum)}，表中按各项之和显示。请核对粘贴的各项数字；如各项无误，可采用各项之和。`,
+      });
+    }
+    return out;
+  }
+
   private recheck(): void {
-    const findings = checkReport(this.report);
+    const checked = checkReport(this.report);
+    const pasted = this.pastedTotals.size ? this.pastedTotalFindings() : [];
+    const findings = pasted.length ? sortFindings([...checked, ...pasted]) : checked;
     // Same findings as before: keep the old list, so the panel and navigation see no change.
     if (listSignature(findings) !== listSignature(this.findings)) this.findings = findings;
     const byCell = new Map<string, Finding[]>();
     for (const f of this.findings) {
-      const key = markedCell(f);
-      if (!key) continue;
-      const list = byCell.get(key) ?? [];
-      list.push(f);
-      byCell.set(key, list);
+      for (const key of markedCells(f)) {
+        const list = byCell.get(key) ?? [];
+        list.push(f);
+        byCell.set(key, list);
+      }
     }
     this.byCell = byCell;
     const summary = navSummary(this.report, this.format, this.findings, this.filledByPart());

@@ -1,5 +1,6 @@
-import { countBySeverity, publicFinding, type Finding } from '../../core/checker';
-import type { Report } from '../../core/report';
+import { countBySeverity, publicFinding } from '../../core/checker';
+import type { CheckedFile } from '../../core/checked-file';
+import { reportFormat, type Report } from '../../core/report';
 import { checkImported, unreadableFinding } from '../../import';
 import { parse, READ_OPTIONS, readOptions, UsageError, type Io } from '../args';
 import { expandInputs, readInput, type InputResult } from '../input';
@@ -8,8 +9,6 @@ import { displayWidth, formatFindings } from '../output';
 
 // `nianbao check`: report files and reports drafted elsewhere, files and folders, in any mix.
 // One unreadable or hostile file never stops the batch. Exit: 0 fine, 1 error findings, 2 a file could not be read at all.
-
-type CheckedFile = { file: string; report?: Report; source?: string; findings: Finding[]; error?: string };
 
 const PROGRESS_FROM = 20;
 
@@ -53,7 +52,7 @@ export async function runCheck(args: string[], io: Io, progress: ProgressSink = 
         continue;
       }
       const m = r.report!.meta;
-      io.out(`${r.file} — ${m.agency || '（未写机关名称）'} ${m.year}年度（${r.report!.format}年格式）\n${formatFindings(r.findings).join('\n')}\n\n`);
+      io.out(`${r.file} — ${m.agency || '（未写机关名称）'} ${m.year}年度（${r.report!.format}年格式）\n${formatFindings(r.findings, reportFormat(r.report!)).join('\n')}\n\n`);
     }
     if (files.length > PROGRESS_FROM) io.out(`${summaryTable(results)}\n`);
   }

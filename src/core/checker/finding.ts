@@ -1,4 +1,4 @@
-import { PART_IDS, type CellDef, type PartId } from '../../../templates';
+import type { CellDef, PartId } from '../../../templates';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -12,8 +12,10 @@ export type Finding = {
   message: string;
   /** The cell the finding is shown at (for the form to highlight and jump to). */
   cell?: string;
-  /** Further cells it concerns. */
+  /** Further cells it concerns (for a broken equation: every cell in it). */
   cells?: string[];
+  /** For a broken equation: the typed cells the difference most likely comes from (the grid marks them). */
+  suspects?: string[];
   /** The author's reason, when this warning was acknowledged. */
   acknowledged?: string;
 };
@@ -40,8 +42,6 @@ export function publicFinding(f: Finding) {
   };
 }
 
-export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: '错误', warning: '警告', info: '提示' };
-
 /** An acknowledgement as stored in the report; `message` is absent in files written before it was kept. */
 export type AcknowledgementEntry = { rule: string; cell: string | null; message?: string | undefined; reason: string };
 
@@ -62,18 +62,28 @@ export const acknowledgementOf = (f: Pick<Finding, 'rule' | 'cell' | 'message'>,
 /** Names a finding by rule and place (not position), e.g. for UI keys. */
 export const findingKey = (f: Pick<Finding, 'rule' | 'cell'>): string => `${f.rule}|${f.cell ?? ''}`;
 
-export type PartGroup<T> = { part: PartId | null; items: T[] };
+/**
+ * A finding's identity: two findings are the same when everything shown or acted on is the same. The store
+ * keeps an unchanged result (and its cells asleep) by it; the findings panel skips unchanged items by it.
+ */
+export const findingSignature = (f: Finding): string =>
+  `${f.severity}|${f.rule}|${f.part ?? ''}|${f.row ?? ''}|${f.column ?? ''}|${f.cell ?? ''}|${f.cells?.join(',') ?? ''}|${f.suspects?.join(',') ?? ''}|${f.message}|${f.acknowledged ?? ''}`;
 
-/** Items by part: whole-document ones (part null) first, then parts 一…六; order kept within a part. */
-export function groupByPart<T extends { part: PartId | null }>(items: readonly T[]): PartGroup<T>[] {
-  const groups = new Map<PartId | null, T[]>();
-  for (const item of items) {
-    const list = groups.get(item.part);
-    if (list) list.push(item);
-    else groups.set(item.part, [item]);
-  }
-  return [null, ...PART_IDS].flatMap((part) => {
-    const list = groups.get(part);
-    return list ? [{ part, items: list }] : [];
-  });
+export const sameFinding = (a: Finding, b: Finding): boolean => a === b || findingSignature(a) === findingSignature(b);
+
+/**
+ * The cells the grid shows a finding at. A broken equation is shown at the cell it most likely comes from;
+ * a finding about several cells at once (a row or table left blank) is listed in the panel but not pinned to
+ * one of them, which would only distract.
+ */
+export function markedCells(f: Finding): readonly string[] {
+  if (f.severity === 'info') return [];
+  // One likely culprit: the error is shown there. Several: at the equation's own cell (the grid outlines the rest).
+  if (f.suspects?.length === 1) return f.suspects;
+  if (!f.suspects && f.cells && f.cells.length > 1) return [];
+  return f.cell ? [f.cell] : [];
 }
+
+/** The cell a jump from the findings panel goes to: the one suspect, else where the finding is shown. */
+export const jumpCell = (f: Pick<Finding, 'cell' | 'cells' | 'suspects'>): string | undefined =>
+  (f.suspects?.length === 1 ? f.suspects[0] : undefined) ?? f.cell ?? f.cells?.[0];

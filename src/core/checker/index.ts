@@ -8,7 +8,8 @@ import { computedCells } from '../totals';
 import { checkValues } from './value-rules';
 
 export type { Finding, Severity } from './finding';
-export { acknowledgementOf, findingKey, groupByPart, publicFinding, sameAcknowledgement, SEVERITY_LABEL, type PartGroup } from './finding';
+export { acknowledgementOf, findingKey, findingSignature, jumpCell, markedCells, publicFinding, sameAcknowledgement, sameFinding } from './finding';
+export { groupByPart, SEVERITY_LABEL, type PartGroup } from '../findings-wording';
 
 export type CheckOptions = {
   /** Last year's report; without it, the figures kept in `report.previous` are used. */
@@ -36,10 +37,11 @@ export function checkReport(report: Report, options: CheckOptions = {}): Finding
   const format = reportFormat(report);
   const states = readCells(format, report);
   const previous = previousData(report, options);
+  const computed = report.typedTotals ? undefined : computedCells(format);
   const findings = [
     // A computed total waits for its addends, which the 空白 rule already names.
-    ...checkValues(format, states, report.typedTotals ? undefined : computedCells(format)),
-    ...checkLinearRules({ format, year: report.meta.year, states, previous }),
+    ...checkValues(format, states, computed),
+    ...checkLinearRules({ format, year: report.meta.year, states, previous, ...(computed ? { computed } : {}) }),
     ...checkReportRules({ report, format, states, previous }),
   ];
   if (!previous) {

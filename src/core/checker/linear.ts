@@ -1,16 +1,25 @@
 import type { FormatDef, LinearRule, Term } from '../../../templates';
 import { cellIndex, type Report } from '../report';
 import { numberIn, type CellLookup, type CellStates } from './cell-states';
+import { ruleName } from '../findings-wording';
 import { atCell, notAtCell, type Finding } from './finding';
+import { findCulprits, type Judged } from './culprit';
 
 // Sums and equalities declared in the format, evaluated over cell values.
 
 /** `narrative`: last year's text, when known (continued from last year, or last year's report given). */
 export type PreviousData = { year: number; format: FormatDef; states: CellLookup; narrative?: Report['narrative'] };
 
-type Context = { format: FormatDef; year: number; states: CellStates; previous: PreviousData | undefined };
+type Context = {
+  format: FormatDef;
+  year: number;
+  states: CellStates;
+  previous: PreviousData | undefined;
+  /** Totals the form computes from their addends (absent when the clerk types the totals). */
+  computed?: ReadonlySet<string>;
+};
 
-type Evaluation = { status: 'ok' } | { status: 'violated'; left: number; right: number } | { status: 'pending'; missing: string[] } | { status: 'skip' };
+export type Evaluation = { status: 'ok' } | { status: 'violated'; left: number; right: number } | { status: 'pending'; missing: string[] } | { status: 'skip' };
 
 export function ruleApplies(rule: LinearRule, year: number): boolean {
   return (rule.years?.from === undefined || year >= rule.years.from) && (rule.years?.to === undefined || year <= rule.years.to);
@@ -90,16 +99,57 @@ function message(rule: LinearRule, left: number, right: number): string {
 export function checkLinearRules(ctx: Context): Finding[] {
   const index = cellIndex(ctx.format);
   const findings: Finding[] = [];
+  const judged: Judged[] = [];
   const pending = new Map<string, { count: number; first: string; missing: Set<string> }>();
   for (const rule of ctx.format.rules) {
     const result = evaluate(rule, ctx);
-    if (result.status === 'violated') {
-      findings.push({ severity: rule.severity, rule: rule.id, ...atCell(index.get(rule.at)!), message: message(rule, result.left, result.right) });
-    } else if (result.status === 'pending') {
+    if (result.status === 'violated' || result.status === 'ok') judged.push({ rule, result });
+    if (result.status === 'pending') {
       const p = pending.get(rule.id) ?? { count: 0, first: rule.at, missing: new Set<string>() };
       p.count++;
       for (const k of result.missing) p.missing.add(k);
       pending.set(rule.id, p);
+    }
+  }
+  if (judged.some((j) => j.result.status === 'violated')) {
+    const culprits = findCulprits(judged, { index, states: ctx.states, computed: ctx.computed ?? NONE });
+    for (const j of judged) {
+      if (j.result.status !== 'violated') continue;
+      const { left, right } = j.result;
+      const blame = culprits.get(j);
+      const cells = thisYearCells(j.rule);
+      const base: Finding = {
+        severity: j.rule.severity,
+        rule: j.rule.id,
+        ...atCell(index.get(j.rule.at)!),
+        message: message(j.rule, left, right),
+        ...(cells.length > 1 ? { cells } : {}),
+      };
+      if (!blame) {
+        findings.push(base);
+        continue;
+      }
+      const place = blame.place;
+      if (blame.followsFrom) {
+        // Fixing the other difference fixes this one too: say so rather than stand as a second error.
+        findings.push({
+          ...base,
+          severity: 'info',
+          suspects: blame.suspects,
+          message: `${j.rule.statement}：相差 ${Math.abs(left - right)}。这是${place.words || '另一处'}的差额带来的（见“${ruleName(blame.followsFrom.id)}”），改正那里后这里随之相符，不必改动本格。`,
+        });
+        continue;
+      }
+      // Shown at the suspects rather than at its own cell, the message names its cell instead of saying 本格.
+      const at = index.get(j.rule.at)!;
+      const own = blame.suspects.includes(j.rule.at) ? base.message : base.message.replaceAll('本格', `“${at.row} · ${at.column}”`);
+      findings.push({
+        ...base,
+        ...(place.row !== undefined ? { row: place.row } : {}),
+        ...(place.column !== undefined ? { column: place.column } : {}),
+        suspects: blame.suspects,
+        message: `${own}${place.words ? `差额最可能出在${place.words}（已在表中标出）。` : ''}`,
+      });
     }
   }
   // A rule whose cells are not filled yet is reported once, as info.
@@ -110,8 +160,18 @@ export function checkLinearRules(ctx: Context): Finding[] {
       rule: id,
       ...notAtCell(def.part),
       cells: [...p.missing],
-      message: `“${id}”有 ${p.count} 处暂时无法检查：涉及的 ${p.missing.size} 个单元格尚未填写数字。`,
+      message: `“${ruleName(id)}”有 ${p.count} 处暂时无法检查：涉及的 ${p.missing.size} 个单元格尚未填写数字。`,
     });
   }
   return findings;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** The cells of this year's report a rule reads, each once. */
+function thisYearCells(rule: LinearRule): string[] {
+  const keys = new Set<string>();
+  for (const t of rule.left) if (!t.previous) keys.add(t.key);
+  for (const t of rule.right) if (!t.previous) keys.add(t.key);
+  return [...keys];
 }

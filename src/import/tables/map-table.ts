@@ -1,5 +1,5 @@
 import type { CellDef, FormatDef, TableDef } from '../../../templates';
-import type { Anchor } from '../../core/layout';
+import { tableGrid, type Anchor } from '../../core/layout';
 import { writeCellText } from '../../core/cell-input';
 import { formatValue, isBlankMarker, parseCell, type CellValue } from '../../core/numbers';
 import { cellIndex } from '../../core/report';
@@ -48,6 +48,11 @@ function rowCells(block: Extract<SourceBlock, { kind: 'row' }>): Row {
 /** Cells cut at spaces may hold several numbers ("0 0 1"); split those apart. */
 function splitNumbers(cells: readonly string[]): string[] {
   return cells.flatMap((c) => (/^[\d.,+\-增减万元件]+(\s+[\d.,+\-增减万元件]+)+$/.test(c) ? c.split(/\s+/) : c === '' ? [] : [c]));
+}
+
+function cellsAtGridColumns(table: TableDef, dataRow: DataRow, cells: readonly string[]): string[] {
+  const slots = tableGrid(table).slots[dataRow.row]!;
+  return dataRow.keys.map((key) => cells[slots.findIndex((a) => a.cell.type === 'value' && a.cell.key === key)] ?? '');
 }
 
 export function readTable(format: FormatDef, table: TableDef, blocks: readonly SourceBlock[]): TableReading {
@@ -144,7 +149,9 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
       continue;
     }
     const dataRow = dataRowNamed(labels, label.anchor, filled);
-    const rest = cells.slice(last + 1);
+    // A line with one cell per grid column (text written by nianbao: merged cells padded with empty ones)
+    // is read by grid position, so a blank value is told apart from the padding of a merged cell.
+    const rest = dataRow && cells.length === table.columns && last === label.anchor.col ? cellsAtGridColumns(table, dataRow, cells) : cells.slice(last + 1);
     if (dataRow && aligned && rest.every((c) => c === '')) {
       // Space-aligned text loses blank cells: the numbers may stand on the next line (a wrapped label).
       pending = dataRow;

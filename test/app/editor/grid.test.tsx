@@ -107,8 +107,13 @@ describe('statutory grid', () => {
     fireEvent.paste(start, { clipboardData });
     const v = store.getReport().values;
     expect([v['t3.new.natural'], v['t3.new.commercial'], v['t3.new.legal'], v['t3.carried.natural']]).toEqual([10, 2, 1, 3]);
-    // The pasted 99 landed on a computed total and was ignored: the form computes 13.
+    // The pasted 99 landed on a computed total: the form shows its sum, 13, and keeps the 99 as a finding.
     expect(cell('一、本年新收政府信息公开申请数量 总计').value).toBe('13');
+    const kept = store.getFindings().filter((f) => f.rule === '粘贴合计');
+    expect(kept.map((f) => [f.cell, f.severity])).toEqual([['t3.new.total', 'warning']]);
+    expect(kept[0]!.message).toContain('粘贴的总计为 99，而各项之和为 13');
+    // The pasted 3 of the next row agrees with its parts: nothing to say.
+    expect(store.getFindings().some((f) => f.rule === '粘贴合计' && f.cell === 't3.carried.total')).toBe(false);
   });
 
   it('lets the clerk type totals instead, and then checks them', async () => {

@@ -62,13 +62,14 @@ describe('findings panel', () => {
       .filter((li) => li.textContent!.includes('二、上年结转政府信息公开申请数量 · 自然人'));
     expect(warnings).toHaveLength(1);
     const warning = warnings[0]!;
-    await user.click(within(warning).getByRole('button', { name: /确认此警告/ }));
-    await user.click(within(warning).getByRole('button', { name: '确认' }));
-    // Refused without a reason: the form says why and nothing is stored.
-    expect(within(warning).getByText(/请写明确认的理由/).textContent).toMatch(/^请写明确认的理由，例如/);
+    // A warning about numbers is confirmed as such.
+    await user.click(within(warning).getByRole('button', { name: '数字无误，确认此警告…' }));
+    await user.click(within(warning).getByRole('button', { name: '确认数字无误' }));
+    expect(within(warning).getByLabelText('确认理由').getAttribute('aria-invalid')).toBe('true');
+    expect(within(warning).getByText(/请写明确认的理由（为什么数字无误）/).id).toBe(within(warning).getByLabelText('确认理由').getAttribute('aria-describedby'));
     expect(store.getReport().acknowledged).toEqual([]);
-    await user.type(within(warning).getByLabelText('确认理由'), '与某局合并，结转数已按合并后口径更正');
-    await user.click(within(warning).getByRole('button', { name: '确认' }));
+    await user.type(within(warning).getByLabelText('确认理由'), '  与某局合并，结转数已按合并后口径更正 ');
+    await user.click(within(warning).getByRole('button', { name: '确认数字无误' }));
     const confirmed = store.getFindings().find((f) => f.rule === '跨年-结转' && f.cell === 't3.carried.natural')!;
     expect(store.getReport().acknowledged).toEqual([
       { rule: '跨年-结转', cell: 't3.carried.natural', message: confirmed.message, reason: '与某局合并，结转数已按合并后口径更正' },

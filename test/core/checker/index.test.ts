@@ -40,26 +40,33 @@ describe.each(['2024', '2020'] as const)('error rules on mutated copies of the %
     }
   });
 
-  it('三-勾稽 fires when 结转下年度 does not balance, naming the column', () => {
+  it('三-勾稽 fires when 结转下年度 does not balance, naming the column; the 总计 column only follows from it', () => {
     const report = loadExample(which);
     report.values['t3.next.legal'] = (report.values['t3.next.legal'] as number) + 2;
     report.values['t3.next.total'] = (report.values['t3.next.total'] as number) + 2;
-    const found = byRule(errors(checkReport(report)), '三-勾稽');
-    expect(found.map((f) => [f.part, f.row, f.column])).toEqual([
-      ['三', '四、结转下年度继续办理', '法律服务机构'],
-      ['三', '四、结转下年度继续办理', '总计'],
+    const found = byRule(checkReport(report), '三-勾稽');
+    expect(found.map((f) => [f.severity, f.part, f.row, f.column])).toEqual([
+      // The place is the column the difference comes from, not the cell the rule is shown at.
+      ['error', '三', null, '法律服务机构'],
+      ['info', '三', '四、结转下年度继续办理', '总计'],
     ]);
     expect(found[0]!.message).toContain('相差 2');
+    expect(found[0]!.message).toContain('差额最可能出在“法律服务机构”一列');
+    // Every cell of the equation is named; the suspects are this year's cells of that column.
+    expect(found[0]!.cells).toEqual(['t3.new.legal', 't3.carried.legal', 't3.r7.legal', 't3.next.legal']);
+    expect(found[0]!.suspects).toContain('t3.next.legal');
+    for (const key of found[0]!.suspects!) expect(key).toMatch(/\.legal$/);
+    expect(found[1]!.message).toMatch(/“法律服务机构”一列的差额带来的.*不必改动本格/);
   });
 
-  it('三-总计 fires when a result row is changed but （七）总计 is not', () => {
+  it('三-总计 fires when a result row is changed but （七）总计 is not; the 总计 column follows from the 自然人 column', () => {
     const report = loadExample(which);
     report.values['t3.r1.natural'] = (report.values['t3.r1.natural'] as number) + 1;
     report.values['t3.r1.total'] = (report.values['t3.r1.total'] as number) + 1;
-    const found = byRule(errors(checkReport(report)), '三-总计');
-    expect(found.map((f) => [f.row, f.column])).toEqual([
-      ['（七）总计', '自然人'],
-      ['（七）总计', '总计'],
+    const found = byRule(checkReport(report), '三-总计');
+    expect(found.map((f) => [f.severity, f.row, f.column])).toEqual([
+      ['error', null, '自然人'],
+      ['info', '（七）总计', '总计'],
     ]);
   });
 
@@ -336,6 +343,50 @@ describe('half-filled reports', () => {
     const f = (part: Finding['part'], severity: Finding['severity'], rule: string): Finding => ({ severity, rule, part, row: null, column: null, message: rule });
     const list = [f('四', 'info', 'a'), f('三', 'warning', 'b'), f(null, 'info', 'c'), f('三', 'error', 'd'), f('一', 'warning', 'e'), f('三', 'error', 'f'), f(null, 'error', 'g')];
     expect(sortFindings(list).map((x) => x.rule)).toEqual(['g', 'c', 'e', 'd', 'f', 'b', 'a']);
+  });
+});
+
+describe('pointing at the culprit', () => {
+  const typed = () => {
+    const report = loadExample('2024');
+    report.typedTotals = true;
+    return report;
+  };
+
+  it('with typed totals, a wrong row total is one error naming that cell; the （七）总计 difference follows from it', () => {
+    const report = typed();
+    report.values['t3.r1.total'] = (report.values['t3.r1.total'] as number) + 1;
+    const findings = checkReport(report);
+    expect(errors(findings).map((f) => [f.rule, f.row, f.column, f.suspects])).toEqual([['三-行合计', '（一）予以公开', '总计', ['t3.r1.total']]]);
+    expect(errors(findings)[0]!.message).toContain('差额最可能出在“（一）予以公开 · 总计”一格');
+    const knockOn = byRule(findings, '三-总计');
+    expect(knockOn.map((f) => [f.severity, f.row, f.column])).toEqual([['info', '（七）总计', '总计']]);
+    expect(knockOn[0]!.message).toMatch(/这是“（一）予以公开 · 总计”一格的差额带来的.*不必改动本格/);
+  });
+
+  it('with typed totals, a mistyped addend is named by the row total and the column total it breaks', () => {
+    const report = typed();
+    report.values['t3.r1.natural'] = (report.values['t3.r1.natural'] as number) + 3;
+    const findings = checkReport(report);
+    expect(errors(findings).map((f) => [f.rule, f.row, f.column])).toEqual([['三-行合计', '（一）予以公开', '总计']]);
+    expect(errors(findings)[0]!.message).toMatch(/“（一）予以公开 · 总计”按各项之和应为.*差额最可能出在“（一）予以公开 · 自然人”一格/);
+    expect(errors(findings)[0]!.suspects).toEqual(['t3.r1.natural']);
+    expect(errors(findings)[0]!.cells).toContain('t3.r1.total');
+    expect(byRule(findings, '三-总计').map((f) => f.severity)).toEqual(['info']);
+  });
+
+  it('two independent mistakes stay two errors', () => {
+    const report = typed();
+    report.values['t3.r1.total'] = (report.values['t3.r1.total'] as number) + 1;
+    report.values['t4.review.total'] = (report.values['t4.review.total'] as number) + 1;
+    expect(errors(checkReport(report)).map((f) => f.rule)).toEqual(['三-行合计', '四-合计']);
+  });
+
+  it('a warning against last year stands on its own, never folded into an error', () => {
+    const report = loadExample('2024');
+    report.values['t3.carried.natural'] = (report.values['t3.carried.natural'] as number) + 1;
+    const findings = checkReport(report);
+    expect(warnings(findings).filter((f) => f.rule === '跨年-结转').map((f) => f.column)).toContain('自然人');
   });
 });
 

@@ -116,7 +116,7 @@ export function manyPagePdf(pages: number): Uint8Array {
 
 /** The report as text with table 三 repeated until the document has about `rows` table rows. */
 export function reportWithManyRows(report: Report, rows: number): string {
-  const lines = renderText(report).split('\n');
+  const lines = renderText(report).split(/\r?\n/);
   const tableLines = lines.filter((l) => l.includes('\t'));
   const extra = Array.from({ length: rows }, (_, i) => tableLines[i % tableLines.length]!);
   const at = lines.findIndex((l) => l.startsWith('四、'));

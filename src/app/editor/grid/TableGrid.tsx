@@ -1,9 +1,11 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import type { TableDef } from '../../../../templates';
 import { labelAlign, labelLines, labelText, rowPieces, tableGrid } from '../../../core/layout';
 import { cellIndex } from '../../../core/report';
 import { useStore } from '../../store/store-context';
 import { GridCellInput } from './GridCellInput';
+import { useFitToScreen } from './fit-to-screen';
+import { useSuspectMarks } from './suspect-marks';
 
 /** Column widths in the proportions the format gives them, the same as the Word table's. */
 function columnWidths(table: TableDef): string[] {
@@ -14,12 +16,16 @@ function columnWidths(table: TableDef): string[] {
 
 /** A statutory table laid out on the shared grid, so merged headers match the printed table. Renders once. */
 export const TableGrid = memo(function TableGrid({ table, caption }: { table: TableDef; caption: string }) {
-  const format = useStore().getFormat();
+  const store = useStore();
+  const format = store.getFormat();
   const index = cellIndex(format);
   const grid = tableGrid(table);
   const rows = Array.from({ length: grid.rowCount }, (_, r) => rowPieces(grid, r).filter((p) => p.starts));
+  const box = useRef<HTMLDivElement>(null);
+  useFitToScreen(box);
+  useSuspectMarks(store, table);
   return (
-    <div className="grid-scroll">
+    <div className="grid-scroll" ref={box}>
       <table className="grid">
         <caption className="visually-hidden">{caption}</caption>
         <colgroup>

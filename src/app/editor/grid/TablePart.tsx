@@ -1,8 +1,10 @@
-import { useSyncExternalStore } from 'react';
+import { useCallback, useState, useSyncExternalStore } from 'react';
 import type { PartDef } from '../../../../templates';
 import { useStore } from '../../store/store-context';
 import { TableGrid } from './TableGrid';
 import { SectionHeading } from '../../shared/SectionHeading';
+import type { PastePlan } from './grid-paste';
+import { PasteReportContext, pasteSummary } from './paste-report';
 
 /** Parts 二、三、四: the statutory table, with the switch between computed and typed totals. */
 export function TablePart({ part }: { part: PartDef }) {
@@ -10,6 +12,8 @@ export function TablePart({ part }: { part: PartDef }) {
   const format = store.getFormat();
   const table = format.tables[part.table!];
   const typedTotals = useSyncExternalStore(store.subscribe, () => store.getReport().typedTotals);
+  const [pasted, setPasted] = useState('');
+  const onPaste = useCallback((plan: PastePlan, totals: number) => setPasted(pasteSummary(plan, totals)), []);
   const hasTotals = format.rules.some((r) => r.computesTotal && format.cells.some((c) => c.key === r.left[0]!.key && c.table === table.id));
 
   return (
@@ -34,7 +38,12 @@ export function TablePart({ part }: { part: PartDef }) {
           </label>
         )}
       </div>
-      <TableGrid table={table} caption={part.heading} />
+      <p className="paste-status" role="status">
+        {pasted}
+      </p>
+      <PasteReportContext.Provider value={onPaste}>
+        <TableGrid table={table} caption={part.heading} />
+      </PasteReportContext.Provider>
     </>
   );
 }

@@ -40,25 +40,16 @@ function valueKeysInRow(table: TableDef, row: number): string[] {
   return keys;
 }
 
-/**
- * Where a pasted block goes: block row i fills the i-th table row holding values from the focused one,
- * block column j the j-th value cell from the focused column on. Cells beyond the table are dropped.
- */
-export function pasteTargets(table: TableDef, startKey: string, block: readonly (readonly string[])[]): [string, string][] {
+/** The first value cell of the next table row holding values below `key` (Enter after Tab-ing across a row). */
+export function nextRowStart(table: TableDef, key: string): string | undefined {
   const grid = tableGrid(table);
-  const start = anchorOf(table, startKey);
-  if (!start) return [];
-  const out: [string, string][] = [];
-  let row = start.row;
-  for (const line of block) {
-    while (row < grid.rowCount && valueKeysInRow(table, row).length === 0) row++;
-    if (row >= grid.rowCount) break;
-    const keys = valueKeysInRow(table, row);
-    const first = keys.findIndex((k) => anchorOf(table, k)!.col + anchorOf(table, k)!.colSpan > start.col);
-    if (first >= 0) line.forEach((text, j) => keys[first + j] !== undefined && out.push([keys[first + j]!, text]));
-    row++;
+  const from = anchorOf(table, key);
+  if (!from) return undefined;
+  for (let row = from.row + from.rowSpan; row < grid.rowCount; row++) {
+    const first = valueKeysInRow(table, row)[0];
+    if (first) return first;
   }
-  return out;
+  return undefined;
 }
 
 /** Tab-separated rows as copied from Excel or WPS; a single value is not a block. */

@@ -1,0 +1,26 @@
+import { useLayoutEffect, type RefObject } from 'react';
+
+// The grid's scroll box ends at the bottom of the editor's content pane, so its horizontal scrollbar is on
+// screen and its header rows can stick to its top. What stands above it (heading, hints, the paste line)
+// varies in height with the window's width, so the box is measured rather than given a fixed height.
+
+const MIN_HEIGHT = 240;
+const BOTTOM_GAP = 8;
+
+export function useFitToScreen(ref: RefObject<HTMLElement | null>): void {
+  useLayoutEffect(() => {
+    const box = ref.current;
+    const pane = box?.closest<HTMLElement>('.editor-content');
+    if (!box || !pane) return;
+    const fit = () => {
+      const top = box.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
+      const available = pane.clientHeight - top - BOTTOM_GAP;
+      box.style.maxHeight = `${Math.max(MIN_HEIGHT, Math.floor(available))}px`;
+    };
+    fit();
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(fit);
+    observer?.observe(pane);
+    for (let el = box.previousElementSibling; el; el = el.previousElementSibling) observer?.observe(el);
+    return () => observer?.disconnect();
+  }, [ref]);
+}
