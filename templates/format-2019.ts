@@ -83,6 +83,19 @@ const t2Rules: LinearRule[] = [
       statement: '“本年新公开数量”一般不超过“对外公开总数量”',
     }),
   ),
+  // Rules and normative documents are public by law (条例 Art. 20), so what was made this year is normally
+  // published this year: 87 made with 0 published is worth a look.
+  ...['regulations', 'normativeDocs'].map(
+    (r): LinearRule => ({
+      id: '公开数量',
+      severity: 'warning',
+      at: `t2.${r}.made`,
+      left: [{ key: `t2.${r}.made` }],
+      op: '<=',
+      right: [{ key: `t2.${r}.published` }],
+      statement: '本年新制作的规章、规范性文件应当主动公开，“本年新公开数量”一般不少于“本年新制作数量”',
+    }),
+  ),
   ...['licensing', 'otherServices', 'penalty', 'enforcement', 'fees'].map(
     (r): LinearRule => ({
       id: '跨年-项目数',

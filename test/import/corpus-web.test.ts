@@ -153,6 +153,9 @@ describe.runIf(corpus.present)('captured web pages (../shared/corpus-web)', () =
     expect(extra).toHaveLength(1);
     expect(extra[0]!.row).toMatch(/^其他主动公开文件/);
     expect(extra[0]!.message).toContain('统一格式之外的一行');
+    // 87 made, none published: the 公开数量 warning at the row's 本年新制作数量.
+    const published = r.findings.filter((f) => f.rule === '公开数量' && f.severity === 'warning');
+    expect(published.map((f) => f.cell)).toEqual(['t2.normativeDocs.made']);
   });
 
   it('26: one flipbook page: 结转下年度 and table 四 read, the missing pages said once', async () => {

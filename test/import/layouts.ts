@@ -17,10 +17,11 @@ function rewriteTables(text: string, rewrite: (cells: string[]) => string[]): st
     .join('\n');
 }
 
-export function inLayout(text: string, layout: Layout): string {
+export function inLayout(nianbaoText: string, layout: Layout): string {
+  if (layout === 'tab-rows') return nianbaoText;
+  // The other layouts stand for what a converter or web page made of the text: lines end in LF there.
+  const text = nianbaoText.replace(/\r\n/g, '\n');
   switch (layout) {
-    case 'tab-rows':
-      return text;
     case 'one-cell-per-line':
       return rewriteTables(text, (cells) => [...cells.map((c) => `\t${c}`), '']);
     case 'one-cell-per-line-blanks-dropped':

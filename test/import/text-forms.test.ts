@@ -97,7 +97,7 @@ describe('what cannot be placed is said, never guessed', () => {
 
   it('a paragraph holding “|” is a paragraph, kept whole', () => {
     const sentence = '发布图解信息3条，分别为：一图读懂|本市生态环境问题大排查行动、一图读懂|三大战役这样打、一图读懂|蓝天保卫战工作情况。';
-    const text = plain2024.replace(/(\n一、总体情况\n)/, `$1${sentence}\n`);
+    const text = plain2024.replace(/(\r?\n一、总体情况\r?\n)/, `$1${sentence}\r\n`);
     const read = importText(text);
     if (!read.ok) throw new Error(read.error);
     expect(read.report.narrative.一[0]).toEqual({ type: 'paragraph', text: sentence });

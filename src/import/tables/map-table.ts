@@ -50,8 +50,16 @@ function splitNumbers(cells: readonly string[]): string[] {
   return cells.flatMap((c) => (/^[\d.,+\-增减万元件]+(\s+[\d.,+\-增减万元件]+)+$/.test(c) ? c.split(/\s+/) : c === '' ? [] : [c]));
 }
 
-function cellsAtGridColumns(table: TableDef, dataRow: DataRow, cells: readonly string[]): string[] {
+/**
+ * The row's values when the line has one cell per grid column, as nianbao writes text: a merged cell's
+ * padding columns are empty. Undefined for any other line (a web page's row with trailing filler pipes may
+ * have as many cells, but its values stand where the padding would be).
+ */
+function cellsAtGridColumns(table: TableDef, dataRow: DataRow, cells: readonly string[], labelCol: number): string[] | undefined {
+  if (cells.length !== table.columns) return undefined;
   const slots = tableGrid(table).slots[dataRow.row]!;
+  const padding = slots.some((a, col) => col > labelCol && a.col !== col && cells[col] !== '');
+  if (padding) return undefined;
   return dataRow.keys.map((key) => cells[slots.findIndex((a) => a.cell.type === 'value' && a.cell.key === key)] ?? '');
 }
 
@@ -151,7 +159,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     const dataRow = dataRowNamed(labels, label.anchor, filled);
     // A line with one cell per grid column (text written by nianbao: merged cells padded with empty ones)
     // is read by grid position, so a blank value is told apart from the padding of a merged cell.
-    const rest = dataRow && cells.length === table.columns && last === label.anchor.col ? cellsAtGridColumns(table, dataRow, cells) : cells.slice(last + 1);
+    const rest = (dataRow && last === label.anchor.col && cellsAtGridColumns(table, dataRow, cells, last)) || cells.slice(last + 1);
     if (dataRow && aligned && rest.every((c) => c === '')) {
       // Space-aligned text loses blank cells: the numbers may stand on the next line (a wrapped label).
       pending = dataRow;
