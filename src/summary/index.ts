@@ -5,6 +5,5 @@ export { FIGURES, FIGURE_LABEL, RATES, rates, addFigures, figureCells, type Figu
 export { SIMILARITY, MIN_PARAGRAPH_CHARS } from './paragraphs';
 export { boilerplateLimit } from './copied';
 export { JUMP_FACTOR, JUMP_MIN, ZERO_AFTER, type YearOnYear } from './year-on-year';
-export { ruleInWords } from './rule-words';
 export { formatOfTotal, type TotalGroup } from './totals';
 export { SAME_TEXT_SHARE, SummaryBuilder, summaryJson, type Copied, type ReadOutcome, type Summary, type SummaryOptions, type UnitRow } from './summary';

@@ -1,6 +1,7 @@
 import type { FormatId } from '../../templates';
 import { checkReport, countBySeverity, publicFinding, sortFindings, type Finding } from '../core/checker';
 import { readCells } from '../core/checker/cell-states';
+import { publishedLate } from '../core/checker/report-rules';
 import { reportFormat, type AgencyKind, type Report } from '../core/report';
 import { agencyKey } from './agency-name';
 import { findCopied } from './copied';
@@ -156,8 +157,8 @@ export class SummaryBuilder {
         });
       }
     }
-    // The deadline per kind of agency is the checker's 期限 rule: a date past it is the finding that says “晚于”.
-    const late = !report.meta.publicationDate ? null : findings.some((f) => f.rule === '期限' && f.message.includes('晚于'));
+    // The deadline per kind of agency is the one the checker's 期限 rule uses.
+    const late = publishedLate(report.meta);
     const row: UnitRow = {
       file,
       read: true,

@@ -5,7 +5,7 @@ import { labelText, tableGrid } from '../core/layout';
 import { boilerplateLimit } from './copied';
 import { addFigures, FIGURES, RATES, rates, type Figures } from './figures';
 import { MIN_PARAGRAPH_CHARS, SIMILARITY } from './paragraphs';
-import { ruleInWords } from './rule-words';
+import { ruleName } from '../core/findings-wording';
 import { SAME_TEXT_SHARE, type Summary, type UnitRow } from './summary';
 import { formatOfTotal } from './totals';
 import { JUMP_FACTOR, JUMP_MIN, ZERO_AFTER } from './year-on-year';
@@ -108,12 +108,12 @@ function findingsSheet(wb: ExcelJS.Workbook, summary: Summary): void {
   ];
   styleHeader(ws.getRow(1));
   for (const name of summary.missing) {
-    ws.addRow([name, '（未收到）', '全文', '错误', ruleInWords('名单'), null, null, '单位名单中有此单位，但没有收到它的报告。请催报。']).getCell(4).fill = fill(RED);
+    ws.addRow([name, '（未收到）', '全文', '错误', ruleName('名单'), null, null, '单位名单中有此单位，但没有收到它的报告。请催报。']).getCell(4).fill = fill(RED);
   }
   for (const u of summary.units) {
     for (const f of u.findings) {
       if (f.severity === 'info') continue;
-      const row = ws.addRow([u.agency || '（未写机关名称）', u.file, f.part ? `第${f.part}部分` : '全文', SEVERITY_LABEL[f.severity], ruleInWords(f.rule), f.row, f.column, f.message]);
+      const row = ws.addRow([u.agency || '（未写机关名称）', u.file, f.part ? `第${f.part}部分` : '全文', SEVERITY_LABEL[f.severity], ruleName(f.rule), f.row, f.column, f.message]);
       if (f.severity === 'error') row.getCell(4).fill = fill(RED);
       row.getCell(8).alignment = { wrapText: true, vertical: 'top' };
     }

@@ -1,5 +1,6 @@
 import { SEVERITY_LABEL } from '../../core/checker';
-import { FIGURE_LABEL, RATES, ruleInWords, type Summary, type UnitRow } from '../../summary';
+import { FIGURE_LABEL, RATES, type Summary, type UnitRow } from '../../summary';
+import { ruleName } from '../../core/findings-wording';
 
 // 单位情况: one row per file, errors and late reports marked; a unit's findings open beneath its row.
 
@@ -45,7 +46,7 @@ export function UnitsTable({ summary }: { summary: Summary }) {
                           <li key={j} className={`finding finding-${f.severity}`}>
                             <span className="severity">{SEVERITY_LABEL[f.severity]}</span>
                             <span className="where">
-                              {f.part ? `第${f.part}部分` : '全文'} · {ruleInWords(f.rule)}
+                              {f.part ? `第${f.part}部分` : '全文'} · {ruleName(f.rule)}
                               {f.row ? ` · ${[f.row, f.column].filter(Boolean).join(' / ')}` : ''}
                             </span>
                             {f.message}

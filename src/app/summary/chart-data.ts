@@ -1,4 +1,5 @@
-import { RATES, ruleInWords, type Summary } from '../../summary';
+import { RATES, type Summary } from '../../summary';
+import { ruleName } from '../../core/findings-wording';
 
 // What each chart on the 汇总 page shows, as plain data (the page draws it with chart.js).
 
@@ -25,7 +26,7 @@ export function summaryCharts(summary: Summary): ChartSpec[] {
   const labels = shortNames(units.map((u) => u.agency || u.file));
   const rate = (id: 'reviewCorrectedShare' | 'litigationCorrectedShare') => RATES.find((r) => r.id === id)!;
   const byRule = new Map<string, number>();
-  for (const u of summary.units) for (const f of u.findings) if (f.severity !== 'info') byRule.set(ruleInWords(f.rule), (byRule.get(ruleInWords(f.rule)) ?? 0) + 1);
+  for (const u of summary.units) for (const f of u.findings) if (f.severity !== 'info') byRule.set(ruleName(f.rule), (byRule.get(ruleName(f.rule)) ?? 0) + 1);
   const rules = [...byRule].sort((a, b) => b[1] - a[1]);
   return [
     {

@@ -43,8 +43,7 @@ function checkMeta({ report, format }: Context): Finding[] {
   if (!publicationDate) {
     findings.push({ severity: 'info', rule: '期限', ...notAtCell(null), message: '没有落款日期（发布日期）：请在文末写明，以便核对是否按期公开。' });
   } else {
-    const government = agencyKind === '人民政府';
-    const deadline = `${year + 1}-${government ? '03-31' : '01-31'}`;
+    const deadline = publicationDeadline(year, agencyKind);
     if (publicationDate > deadline) {
       findings.push({
         severity: 'warning',
@@ -62,6 +61,16 @@ function checkMeta({ report, format }: Context): Finding[] {
     }
   }
   return findings;
+}
+
+/** The last day (YYYY-MM-DD) a report of `year` may be published by an agency of this kind (条例第四十九条). */
+export function publicationDeadline(year: number, agencyKind: Report['meta']['agencyKind']): string {
+  return `${year + 1}-${agencyKind === '人民政府' ? '03-31' : '01-31'}`;
+}
+
+/** Whether the report was published after its deadline; null when it gives no date. */
+export function publishedLate(meta: Pick<Report['meta'], 'year' | 'agencyKind' | 'publicationDate'>): boolean | null {
+  return meta.publicationDate ? meta.publicationDate > publicationDeadline(meta.year, meta.agencyKind) : null;
 }
 
 /** Where each kind of agency's deadline comes from (spec: 条例第四十九条; 乡镇/街道 follow local rules, often stricter). */
