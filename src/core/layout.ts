@@ -67,6 +67,13 @@ export function rowPieces(grid: TableGrid, row: number): RowPiece[] {
 }
 
 /** What a label cell prints. */
+/** Column widths as CSS percentages, in the proportions the format gives them (the same as the Word table's). */
+export function columnPercents(table: TableDef): string[] {
+  const { weights } = table.layout;
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => `${((100 * w) / sum).toFixed(2)}%`);
+}
+
 export const labelText = (cell: GridCell): string => (cell.type === 'label' ? cell.text + (cell.note ?? '') : '');
 
 /** A label's lines where renderings that wrap break it (商业/企业), as the format gives them; else one line. */

@@ -116,7 +116,7 @@ describe.skipIf(!run)('汇总 page in Chromium', () => {
     await page.screenshot({ path: join(out, 'summary-top.png') });
     await page.getByRole('heading', { name: '图表' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(out, 'summary-charts.png') });
-    await page.getByRole('region', { name: /汇总三、收到和处理/ }).screenshot({ path: join(out, 'summary-table3.png') });
+    await page.getByRole('region', { name: '汇总三、收到和处理政府信息公开申请情况', exact: true }).screenshot({ path: join(out, 'summary-table3.png') });
     await page.locator('figure.summary-chart').nth(2).screenshot({ path: join(out, 'summary-findings-chart.png') });
   }, 60_000);
 

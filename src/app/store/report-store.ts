@@ -191,7 +191,9 @@ export class ReportStore {
 
   /** The clerk lets a pasted total go: the form's sum stands. */
   dismissPastedTotal(key: string): void {
-    if (this.pastedTotals.delete(key)) this.commit(this.report, new Set([key]));
+    if (!this.pastedTotals.delete(key)) return;
+    this.commit(this.report, new Set([key]));
+    this.wake();
   }
 
   /** Puts `next` in place of the report, waking what changed. */

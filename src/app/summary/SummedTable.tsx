@@ -1,20 +1,27 @@
 import type { PartDef } from '../../../templates';
 import { SEVERITY_LABEL } from '../../core/checker';
-import { labelText, rowPieces, tableGrid } from '../../core/layout';
+import { columnPercents, labelText, rowPieces, tableGrid } from '../../core/layout';
 import { formatValue } from '../../core/numbers';
 import { formatOfTotal, type TotalGroup } from '../../summary';
 
 // A summed table laid out as the statutory one (the format's grid, merges included), with the checker's word on it.
 
 export function SummedTable({ total, part }: { total: TotalGroup; part: PartDef }) {
-  const grid = tableGrid(formatOfTotal(total).tables[part.table!]);
+  const table = formatOfTotal(total).tables[part.table!];
+  const grid = tableGrid(table);
   const findings = total.findings.filter((f) => f.part === part.id && f.severity !== 'info');
   const rows = Array.from({ length: grid.rowCount }, (_, r) => rowPieces(grid, r).filter((p) => p.starts));
   return (
     <section className="summed-table" aria-label={`汇总${part.heading}`}>
       <h3>{part.heading}</h3>
-      <div className="grid-scroll">
-        <table className={`grid grid-${part.table}`}>
+      {/* Focusable, so a keyboard user can scroll a table wider than the screen. */}
+      <div className="grid-scroll" tabIndex={0} role="region" aria-label={`汇总${part.heading}（可左右滚动）`}>
+        <table className="grid">
+          <colgroup>
+            {columnPercents(table).map((width, c) => (
+              <col key={c} style={{ width }} />
+            ))}
+          </colgroup>
           <tbody>
             {rows.map((pieces, r) => (
               <tr key={r}>

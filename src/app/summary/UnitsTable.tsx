@@ -10,7 +10,7 @@ const percent = (v: number | null | undefined) => (v === null || v === undefined
 
 export function UnitsTable({ summary }: { summary: Summary }) {
   return (
-    <div className="grid-scroll">
+    <div className="grid-scroll" tabIndex={0} role="region" aria-label="单位情况（可左右滚动）">
       <table className="units-table">
         <caption className="visually-hidden">单位情况</caption>
         <thead>

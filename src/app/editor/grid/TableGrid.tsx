@@ -1,18 +1,11 @@
 import { memo, useRef } from 'react';
 import type { TableDef } from '../../../../templates';
-import { labelAlign, labelLines, labelText, rowPieces, tableGrid } from '../../../core/layout';
+import { columnPercents, labelAlign, labelLines, labelText, rowPieces, tableGrid } from '../../../core/layout';
 import { cellIndex } from '../../../core/report';
 import { useStore } from '../../store/store-context';
 import { GridCellInput } from './GridCellInput';
 import { useFitToScreen } from './fit-to-screen';
 import { useSuspectMarks } from './suspect-marks';
-
-/** Column widths in the proportions the format gives them, the same as the Word table's. */
-function columnWidths(table: TableDef): string[] {
-  const { weights } = table.layout;
-  const sum = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => `${((100 * w) / sum).toFixed(2)}%`);
-}
 
 /** A statutory table laid out on the shared grid, so merged headers match the printed table. Renders once. */
 export const TableGrid = memo(function TableGrid({ table, caption }: { table: TableDef; caption: string }) {
@@ -29,7 +22,7 @@ export const TableGrid = memo(function TableGrid({ table, caption }: { table: Ta
       <table className="grid">
         <caption className="visually-hidden">{caption}</caption>
         <colgroup>
-          {columnWidths(table).map((width, c) => (
+          {columnPercents(table).map((width, c) => (
             <col key={c} style={{ width }} />
           ))}
         </colgroup>
