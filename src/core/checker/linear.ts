@@ -148,7 +148,7 @@ export function checkLinearRules(ctx: Context): Finding[] {
         ...(place.row !== undefined ? { row: place.row } : {}),
         ...(place.column !== undefined ? { column: place.column } : {}),
         suspects: blame.suspects,
-        message: `${own}${place.words ? `差额最可能出在${place.words}（已在表中标出）。` : ''}`,
+        message: `${own}${place.words ? `差额最可能出在${place.words}。` : ''}`,
       });
     }
   }
