@@ -1,7 +1,8 @@
-import { useEffect, useId, useState, type DragEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Report } from '../../core/report';
-import { fileSizeProblem, IMPORT_EXTENSIONS } from '../../import';
+import { fileSizeProblem } from '../../import';
 import { checkFile, checkPastedText, refusedFile, rereadWithYear, type ListedFile } from './check-files';
+import { DropZone } from '../shared/DropZone';
 import { FileResult } from './FileResult';
 import './check.css';
 
@@ -16,11 +17,10 @@ type CheckPageProps = {
 };
 
 export function CheckPage({ onOpenInEditor, kept = [], onKeep }: CheckPageProps) {
-  const ids = { input: useId(), paste: useId() };
+  const ids = { paste: useId() };
   const [files, setFiles] = useState<ListedFile[]>(() => [...kept]);
   useEffect(() => onKeep?.(files), [files, onKeep]);
   const [busy, setBusy] = useState<string | undefined>();
-  const [dragging, setDragging] = useState(false);
   const [pasted, setPasted] = useState('');
 
   const addFiles = async (list: FileList | readonly File[] | null | undefined) => {
@@ -40,12 +40,6 @@ export function CheckPage({ onOpenInEditor, kept = [], onKeep }: CheckPageProps)
     setBusy(undefined);
   };
 
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    void addFiles(e.dataTransfer.files);
-  };
-
   return (
     <div className="check-page">
       <section className="card" aria-labelledby="check-heading">
@@ -53,31 +47,7 @@ export function CheckPage({ onOpenInEditor, kept = [], onKeep }: CheckPageProps)
         <p className="hint">
           选择在 Word 中起草的报告（.docx）、网页上保存的报告（.html）、文字（.txt）或 PDF，可一次选择多个。文件只在本机读取和检查，不会上传。
         </p>
-        <div
-          className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
-        >
-          <p>把文件拖到这里，或</p>
-          <label htmlFor={ids.input} className="button file-button">
-            选择文件…
-          </label>
-          <input
-            id={ids.input}
-            className="visually-hidden"
-            type="file"
-            multiple
-            accept={IMPORT_EXTENSIONS.join(',')}
-            onChange={(e) => {
-              void addFiles(e.target.files);
-              e.target.value = '';
-            }}
-          />
-        </div>
+        <DropZone hint="把文件拖到这里，或" onFiles={(files) => void addFiles(files)} />
         <details className="paste">
           <summary>或粘贴报告全文</summary>
           <label htmlFor={ids.paste} className="visually-hidden">

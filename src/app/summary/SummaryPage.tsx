@@ -5,7 +5,7 @@ import { addFigures, formatOfTotal, RATES, rates, SIMILARITY, SummaryBuilder, ty
 import { downloadBytes, downloadText } from '../shared/download';
 import { summaryCharts } from './chart-data';
 import { SummaryChart } from './Chart';
-import { DropZone } from './DropZone';
+import { DropZone } from '../shared/DropZone';
 import { readDropped, type ReadFile } from './read-files';
 import { SummedTable } from './SummedTable';
 import { SummaryOptionsForm, type SummaryOptionsValue } from './SummaryOptionsForm';

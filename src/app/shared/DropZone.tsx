@@ -1,9 +1,16 @@
 import { useId, useState } from 'react';
 import { IMPORT_EXTENSIONS } from '../../import';
 
-// A place to drop many files at once, or pick them.
+// A place to drop many files at once, or pick them (check page, 汇总 page).
 
-export function DropZone({ label, hint, onFiles }: { label: string; hint: string; onFiles: (files: File[]) => void }) {
+type DropZoneProps = {
+  /** What goes here; also the file picker's name. Without it the picker is named by its button (选择文件…). */
+  label?: string;
+  hint: string;
+  onFiles: (files: File[]) => void;
+};
+
+export function DropZone({ label, hint, onFiles }: DropZoneProps) {
   const id = useId();
   const [dragging, setDragging] = useState(false);
   return (
@@ -21,7 +28,7 @@ export function DropZone({ label, hint, onFiles }: { label: string; hint: string
       }}
     >
       <div>
-        <p className="drop-title">{label}</p>
+        {label && <p className="drop-title">{label}</p>}
         <p>{hint}</p>
       </div>
       <label htmlFor={id} className="button file-button">
