@@ -50,7 +50,11 @@ function splitNumbers(cells: readonly string[]): string[] {
   return cells.flatMap((c) => (/^[\d.,+\-增减万元件]+(\s+[\d.,+\-增减万元件]+)+$/.test(c) ? c.split(/\s+/) : c === '' ? [] : [c]));
 }
 
-export function readTable(format: FormatDef, table: TableDef, blocks: readonly SourceBlock[]): TableReading {
+/**
+ * `scoreOnly` counts what the fit is scored by (rows, labels, cells, what is unexplained) without parsing the
+ * cells or wording findings: every format reads every candidate, but only the winning reading is used.
+ */
+export function readTable(format: FormatDef, table: TableDef, blocks: readonly SourceBlock[], scoreOnly = false): TableReading {
   const labels = tableLabels(table);
   const index = cellIndex(format);
   const reading: TableReading = { values: {}, written: {}, findings: [], rowsFound: 0, found: new Set(), missing: [], unexplained: 0, cellsRead: 0, labelsSeen: 0, lastText: '', rowAt: (i) => index.get(labels.dataRows[i]!.keys[0]!)!.row };
@@ -62,6 +66,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
   let pending: DataRow | undefined;
 
   const rowFinding = (severity: Finding['severity'], rule: string, def: CellDef | undefined, message: string): void => {
+    if (scoreOnly) return;
     reading.findings.push({ severity, rule, part, row: def?.row ?? null, column: null, message, ...(def ? { cell: def.key } : {}) });
   };
 
@@ -104,8 +109,9 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
       return;
     }
     for (let i = 0; i < dataRow.keys.length; i++) {
-      const def = index.get(dataRow.keys[i]!)!;
       if (cells[i]!.trim() !== '') reading.cellsRead++;
+      if (scoreOnly) continue;
+      const def = index.get(dataRow.keys[i]!)!;
       storeCell(reading, def, cells[i]!, yuanColumns.size > 0 && yuanColumns.has(def.column));
     }
   };
@@ -113,15 +119,17 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
   let trailingNumber = '';
   for (const block of blocks) {
     if (block.kind === 'text') {
-      if (block.text.trim() && !looksLikeValue(block.text.trim())) reading.lastText = block.text.trim();
+      if (!scoreOnly && block.text.trim() && !looksLikeValue(block.text.trim())) reading.lastText = block.text.trim();
       const m = /^(.*\D)\s+(\d+)$/.exec(block.text);
       previousText = m ? m[1]! : block.text;
       trailingNumber = m ? m[2]! : '';
       continue;
     }
     const { cells, aligned } = rowCells(block);
-    const lastCell = [...cells].reverse().find((c) => c.trim() !== '' && !looksLikeValue(c));
-    if (lastCell) reading.lastText = lastCell;
+    if (!scoreOnly) {
+      const lastCell = [...cells].reverse().find((c) => c.trim() !== '' && !looksLikeValue(c));
+      if (lastCell) reading.lastText = lastCell;
+    }
     let last = -1;
     let label: TableLabel | undefined;
     for (let i = 0; i < cells.length; i++) {
@@ -140,7 +148,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     }
     previousText = '';
     if (label.role !== 'rowLabel') {
-      noteHeaderUnits(cells, labels, yuanColumns, format);
+      if (!scoreOnly) noteHeaderUnits(cells, labels, yuanColumns, format);
       continue;
     }
     const dataRow = dataRowNamed(labels, label.anchor, filled);
@@ -199,6 +207,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
 
   function extraRow(cells: readonly string[]): void {
     reading.unexplained++;
+    if (scoreOnly) return;
     const name = cells.find((c) => !looksLikeValue(c)) ?? cells.join(' ');
     reading.findings.push({
       severity: 'warning',
