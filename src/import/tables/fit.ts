@@ -84,6 +84,23 @@ export function bestReading(format: FormatDef, part: PartId, candidates: readonl
   };
 }
 
+const pieceCache = new WeakMap<TableDef, Map<string, boolean>>();
+/** Some label of the table holds the piece of text (a label key): the same pieces recur in every report, so the answers are kept. */
+function holdsPiece(table: TableDef, piece: string): boolean {
+  let cache = pieceCache.get(table);
+  if (!cache) {
+    cache = new Map();
+    pieceCache.set(table, cache);
+  }
+  let held = cache.get(piece);
+  if (held === undefined) {
+    held = tableLabels(table).labels.some((l) => l.key.includes(piece));
+    if (cache.size > 20000) cache.clear();
+    cache.set(piece, held);
+  }
+  return held;
+}
+
 /** Every format's best reading of the part, and the format that fits clearly best (none on a tie). */
 export function fitPart(
   part: PartId,
@@ -99,11 +116,9 @@ export function fitPart(
   });
   // Wrapped or cut labels match no row, but a piece only one format prints is still evidence for it.
   const pieces = new Set(candidates[0]!.flatMap((b) => (b.kind === 'text' ? [b.text] : b.cells.map((c) => c.text))).map(labelKey).filter((k) => k.length >= 4));
-  const keysOf = new Map(fits.map((f) => [f.format, tableLabels(f.table).labels.map((l) => l.key)]));
   for (const fit of fits) {
-    const own = keysOf.get(fit.format)!;
-    const others = fits.filter((f) => f !== fit).flatMap((f) => keysOf.get(f.format)!);
-    for (const p of pieces) if (own.some((k) => k.includes(p)) && !others.some((k) => k.includes(p))) fit.score += 1;
+    const others = fits.filter((f) => f !== fit);
+    for (const p of pieces) if (holdsPiece(fit.table, p) && !others.some((f) => holdsPiece(f.table, p))) fit.score += 1;
   }
   const sorted = [...fits].sort((a, b) => b.score - a.score);
   const [first, second] = sorted;
