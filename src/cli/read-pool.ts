@@ -4,8 +4,11 @@ import type { ReadOptions } from '../import';
 import { readInput, type InputResult } from './input';
 import { readWorkerUrl } from './worker-location';
 
-// Reads many files in order. The compiled command reads them in worker threads, one per core, while the
-// main thread checks what has been read; a bounded window of files is in flight, so memory stays bounded.
+// Reads many files in order. By default on the main thread: measured on a 2-core machine shared with other
+// work (docs/performance.md), worker threads cost 35-45 % more CPU (each thread loads and warms up the
+// reader and its caches, and every report is copied back) and were 30-45 % slower from start to exit.
+// NIANBAO_THREADS=N (N ≥ 2) asks the compiled command for N reader threads, for a machine with idle
+// cores; the main thread then checks what has been read while a bounded window of files is in flight.
 
 /** Below this, starting workers costs more than it saves. */
 const PARALLEL_FROM = 40;
@@ -28,9 +31,9 @@ type PoolWorker = { worker: Worker; pending: Map<number, { file: string; resolve
 
 export async function* readInputs(files: readonly string[], given: GivenOptions = {}): AsyncGenerator<InputResult> {
   const url = readWorkerUrl();
-  // NIANBAO_THREADS caps the readers (1: all on the main thread), for a server shared with others.
-  const cap = Number(process.env.NIANBAO_THREADS) || MAX_WORKERS;
-  const count = Math.min(cap, MAX_WORKERS, availableParallelism());
+  // Unset or 1: all on the main thread. More: that many reader threads, at most one per core.
+  const asked = Math.floor(Number(process.env.NIANBAO_THREADS)) || 1;
+  const count = Math.min(asked, MAX_WORKERS, availableParallelism());
   if (!url || files.length < PARALLEL_FROM || count < 2) {
     for (const file of files) yield await readSafely(file, given);
     return;

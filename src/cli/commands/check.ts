@@ -32,7 +32,7 @@ export async function runCheck(args: string[], io: Io, progress: ProgressSink = 
   }
   const results: CheckedFile[] = [];
   const showProgress = files.length > PROGRESS_FROM && progress.active;
-  // Files are read ahead (in worker threads in the compiled command) while the main thread checks.
+  // Files are read in order (read ahead in worker threads when NIANBAO_THREADS asks for them) and checked as they come.
   let i = 0;
   for await (const input of readInputs(files, given)) {
     const file = files[i]!;

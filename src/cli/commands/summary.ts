@@ -60,7 +60,7 @@ export async function runSummary(args: string[], io: Io, progress: Progress = st
 
   const builder = new SummaryBuilder({ year, units });
   const total = previousFiles.length + files.length;
-  // Files are read ahead (in worker threads in the compiled command); each is reduced to a small record at once.
+  // Files are read in order (in worker threads when NIANBAO_THREADS asks for them); each is reduced to a small record at once.
   let done = 0;
   let i = 0;
   for await (const input of readInputs(previousFiles)) {

@@ -221,7 +221,7 @@ function largestFit(fits: ReadonlyMap<PartId, ReturnType<typeof fitPart>>): Form
   let best: { format: FormatDef; rows: number } | undefined;
   for (const { fits: all, decisive } of fits.values()) {
     if (!decisive) continue;
-    const rows = all.find((f) => f.format === decisive)!.reading.rowsFound;
+    const rows = all.find((f) => f.format === decisive)!.counted.rowsFound;
     if (!best || rows > best.rows) best = { format: decisive, rows };
   }
   return best!.format;
@@ -255,11 +255,10 @@ function mapTable(report: Report, fit: TableFit, findings: Finding[], unseen: Un
   Object.assign(report.written, reading.written);
   findings.push(...reading.findings);
   const found = [...reading.found];
-  const tableCells = format.cells.filter((c) => c.table === table.id).map((c) => c.key);
   if (reading.rowsFound === 0) {
     // A cut inside the table's header: the numbers are after the cut. (A header without numbers before more text is a blank table.)
     if ((cut.cutAtEnd || cut.cutAtStart) && reading.labelsSeen === 0) {
-      unseen.cells.push(...tableCells);
+      unseen.cells.push(...format.cells.filter((c) => c.table === table.id).map((c) => c.key));
       return;
     }
     if (cut.cutAtEnd || cut.cutAtStart) return;
@@ -279,11 +278,16 @@ function mapTable(report: Report, fit: TableFit, findings: Finding[], unseen: Un
   const first = Math.min(...found);
   const last = Math.max(...found);
   if (cut.cutAtEnd) hideRowAtCut(fit, last, findings, unseen);
+  // The cells of each missing row, needed only where the text was cut (most reports are whole).
   const rowsOf = new Map<number, string[]>();
-  for (const c of format.cells) {
-    if (c.table !== table.id) continue;
-    const m = reading.missing.find((x) => x.row === c.row);
-    if (m) rowsOf.set(m.index, [...(rowsOf.get(m.index) ?? []), c.key]);
+  if ((cut.cutAtEnd || cut.cutAtStart) && reading.missing.length) {
+    const missingByRow = new Map<string, (typeof reading.missing)[number]>();
+    for (const m of reading.missing) if (!missingByRow.has(m.row)) missingByRow.set(m.row, m);
+    for (const c of format.cells) {
+      if (c.table !== table.id) continue;
+      const m = missingByRow.get(c.row);
+      if (m) rowsOf.set(m.index, [...(rowsOf.get(m.index) ?? []), c.key]);
+    }
   }
   for (const m of reading.missing) {
     if ((cut.cutAtEnd && m.index > last) || (cut.cutAtStart && m.index < first)) {

@@ -52,6 +52,18 @@ const MAYBE_HEADING = /^\s*[一二三四五六]/;
 
 export function partHeading(text: string): Heading | undefined {
   if ((text.length > 24 || /\d/.test(text)) && !MAYBE_HEADING.test(text)) return undefined;
+  // Short lines (headings, table labels, "0") recur in every report: the answers are kept.
+  const known = headings.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const found = headingUncached(text);
+  if (headings.size > 20000) headings.clear();
+  headings.set(text, found ?? null);
+  return found;
+}
+
+const headings = new Map<string, Heading | null>();
+
+function headingUncached(text: string): Heading | undefined {
   const canonical = canonicalText(text).trim();
   const m = NUMERAL.exec(canonical);
   if (!m) {

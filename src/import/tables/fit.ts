@@ -10,7 +10,16 @@ import { readTable, type TableReading } from './map-table';
 // whose labels are a superset of another's therefore neither steals a table of the older format (its
 // extra rows are missing) nor loses its own (the older format cannot explain the extra rows).
 
-export type TableFit = { format: FormatDef; table: TableDef; reading: TableReading; blocks: readonly SourceBlock[]; score: number };
+export type TableFit = {
+  format: FormatDef;
+  table: TableDef;
+  /** The full reading (cells parsed, findings worded), made on first use. */
+  readonly reading: TableReading;
+  /** The counts the fit was scored by (no values, no findings). */
+  counted: TableReading;
+  blocks: readonly SourceBlock[];
+  score: number;
+};
 
 export function fitScore(reading: TableReading): number {
   const found = [...reading.found];
@@ -52,13 +61,44 @@ export function isLabelPiece(part: PartId): (text: string) => boolean {
 export function bestReading(format: FormatDef, part: PartId, candidates: readonly (readonly SourceBlock[])[]): TableFit | undefined {
   const table = tableOfPart(format, part);
   if (!table) return undefined;
-  let best: TableFit | undefined;
+  // Candidates are scored by counts alone; the winner alone is read in full (its cells parsed, its findings
+  // worded), and only when asked for: most formats' readings are never used.
+  let best: { blocks: readonly SourceBlock[]; counted: TableReading; score: number } | undefined;
   for (const blocks of candidates) {
-    const reading = readTable(format, table, blocks);
-    const score = fitScore(reading);
-    if (!best || score > best.score) best = { format, table, reading, blocks, score };
+    const counted = readTable(format, table, blocks, true);
+    const score = fitScore(counted);
+    if (!best || score > best.score) best = { blocks, counted, score };
   }
-  return best;
+  if (!best) return undefined;
+  const { blocks, counted, score } = best;
+  let full: TableReading | undefined;
+  return {
+    format,
+    table,
+    blocks,
+    score,
+    counted,
+    get reading() {
+      return (full ??= readTable(format, table, blocks));
+    },
+  };
+}
+
+const pieceCache = new WeakMap<TableDef, Map<string, boolean>>();
+/** Some label of the table holds the piece of text (a label key): the same pieces recur in every report, so the answers are kept. */
+function holdsPiece(table: TableDef, piece: string): boolean {
+  let cache = pieceCache.get(table);
+  if (!cache) {
+    cache = new Map();
+    pieceCache.set(table, cache);
+  }
+  let held = cache.get(piece);
+  if (held === undefined) {
+    held = tableLabels(table).labels.some((l) => l.key.includes(piece));
+    if (cache.size > 20000) cache.clear();
+    cache.set(piece, held);
+  }
+  return held;
 }
 
 /** Every format's best reading of the part, and the format that fits clearly best (none on a tie). */
@@ -76,14 +116,12 @@ export function fitPart(
   });
   // Wrapped or cut labels match no row, but a piece only one format prints is still evidence for it.
   const pieces = new Set(candidates[0]!.flatMap((b) => (b.kind === 'text' ? [b.text] : b.cells.map((c) => c.text))).map(labelKey).filter((k) => k.length >= 4));
-  const keysOf = new Map(fits.map((f) => [f.format, tableLabels(f.table).labels.map((l) => l.key)]));
   for (const fit of fits) {
-    const own = keysOf.get(fit.format)!;
-    const others = fits.filter((f) => f !== fit).flatMap((f) => keysOf.get(f.format)!);
-    for (const p of pieces) if (own.some((k) => k.includes(p)) && !others.some((k) => k.includes(p))) fit.score += 1;
+    const others = fits.filter((f) => f !== fit);
+    for (const p of pieces) if (holdsPiece(fit.table, p) && !others.some((f) => holdsPiece(f.table, p))) fit.score += 1;
   }
   const sorted = [...fits].sort((a, b) => b.score - a.score);
   const [first, second] = sorted;
-  const decisive = first && first.reading.rowsFound + first.reading.labelsSeen > 0 && (!second || first.score > second.score + 0.25) ? first.format : undefined;
+  const decisive = first && first.counted.rowsFound + first.counted.labelsSeen > 0 && (!second || first.score > second.score + 0.25) ? first.format : undefined;
   return decisive ? { fits, decisive } : { fits };
 }

@@ -63,7 +63,11 @@ function cellsAtGridColumns(table: TableDef, dataRow: DataRow, cells: readonly s
   return dataRow.keys.map((key) => cells[slots.findIndex((a) => a.cell.type === 'value' && a.cell.key === key)] ?? '');
 }
 
-export function readTable(format: FormatDef, table: TableDef, blocks: readonly SourceBlock[]): TableReading {
+/**
+ * `scoreOnly` counts what the fit is scored by (rows, labels, cells, what is unexplained) without parsing the
+ * cells or wording findings: every format reads every candidate, but only the winning reading is used.
+ */
+export function readTable(format: FormatDef, table: TableDef, blocks: readonly SourceBlock[], scoreOnly = false): TableReading {
   const labels = tableLabels(table);
   const index = cellIndex(format);
   const reading: TableReading = { values: {}, written: {}, findings: [], rowsFound: 0, found: new Set(), missing: [], unexplained: 0, cellsRead: 0, labelsSeen: 0, lastText: '', rowAt: (i) => index.get(labels.dataRows[i]!.keys[0]!)!.row };
@@ -75,6 +79,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
   let pending: DataRow | undefined;
 
   const rowFinding = (severity: Finding['severity'], rule: string, def: CellDef | undefined, message: string): void => {
+    if (scoreOnly) return;
     reading.findings.push({ severity, rule, part, row: def?.row ?? null, column: null, message, ...(def ? { cell: def.key } : {}) });
   };
 
@@ -117,8 +122,9 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
       return;
     }
     for (let i = 0; i < dataRow.keys.length; i++) {
-      const def = index.get(dataRow.keys[i]!)!;
       if (cells[i]!.trim() !== '') reading.cellsRead++;
+      if (scoreOnly) continue;
+      const def = index.get(dataRow.keys[i]!)!;
       storeCell(reading, def, cells[i]!, yuanColumns.size > 0 && yuanColumns.has(def.column));
     }
   };
@@ -126,15 +132,17 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
   let trailingNumber = '';
   for (const block of blocks) {
     if (block.kind === 'text') {
-      if (block.text.trim() && !looksLikeValue(block.text.trim())) reading.lastText = block.text.trim();
+      if (!scoreOnly && block.text.trim() && !looksLikeValue(block.text.trim())) reading.lastText = block.text.trim();
       const m = /^(.*\D)\s+(\d+)$/.exec(block.text);
       previousText = m ? m[1]! : block.text;
       trailingNumber = m ? m[2]! : '';
       continue;
     }
     const { cells, aligned } = rowCells(block);
-    const lastCell = [...cells].reverse().find((c) => c.trim() !== '' && !looksLikeValue(c));
-    if (lastCell) reading.lastText = lastCell;
+    if (!scoreOnly) {
+      const lastCell = [...cells].reverse().find((c) => c.trim() !== '' && !looksLikeValue(c));
+      if (lastCell) reading.lastText = lastCell;
+    }
     let last = -1;
     let label: TableLabel | undefined;
     for (let i = 0; i < cells.length; i++) {
@@ -153,7 +161,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     }
     previousText = '';
     if (label.role !== 'rowLabel') {
-      noteHeaderUnits(cells, labels, yuanColumns, format);
+      if (!scoreOnly) noteHeaderUnits(cells, labels, yuanColumns, format);
       continue;
     }
     const dataRow = dataRowNamed(labels, label.anchor, filled);
@@ -214,6 +222,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
 
   function extraRow(cells: readonly string[]): void {
     reading.unexplained++;
+    if (scoreOnly) return;
     const name = cells.find((c) => !looksLikeValue(c)) ?? cells.join(' ');
     reading.findings.push({
       severity: 'warning',

@@ -39,7 +39,10 @@ export function cellLayout(lines: readonly string[]): CellLayout {
 
 /** A line of numbers separated by spaces ("0 0 0 0 0"), perhaps after its label ("四、结转下年度继续办理 0 0 0"): one cell each. */
 function splitNumberRun(text: string): string[] {
-  const m = /^(.*?[^\d\s.,-])?\s*((?:-?\d[\d.,]*\s+)+-?\d[\d.,]*)\s*$/.exec(text.trim());
+  const trimmed = text.trim();
+  // A run needs a space between two numbers: most cells (a number, a label without spaces) have none.
+  if (!/\s/.test(trimmed)) return [text];
+  const m = /^(.*?[^\d\s.,-])?\s*((?:-?\d[\d.,]*\s+)+-?\d[\d.,]*)\s*$/.exec(trimmed);
   if (!m) return [text];
   return [...(m[1] ? [m[1].trim()] : []), ...m[2]!.split(/\s+/)];
 }
