@@ -9,8 +9,13 @@ import { computedCells, withComputedTotals } from '../../core/totals';
 import { History, type HistoryState } from './history';
 import { navSummary, sameNavSummary, type NavSummary } from './nav-summary';
 
-// The report being edited lives outside React: a keystroke updates one cell, recomputes the totals,
-// re-runs the checker, and wakes only the cells whose text or problems changed plus the report-level views.
+// The report being edited lives outside React: a keystroke updates one cell and recomputes the totals, and
+// wakes at once only the cells whose text changed plus the report-level views. The checker follows the typing
+// after the paint (see CheckScheduler): a burst of keys is checked once, and then the cells whose problems
+// changed, the findings panel and the navigation wake. On an old PC this takes the check (and the renders it
+// causes) out of the time between a key and its digit on screen.
+// Callers that need the current findings (getFindings, cellFindings, getNavSummary) get them checked on demand;
+// views read the `shown…` snapshots, which change only when a check has been published.
 // Report-level snapshots (findings, navigation summary) keep their identity while their content is the same,
 // so views subscribed to them skip re-rendering.
 // Every change is recorded for undo and redo (see history.ts): one public call is one step, typing into the same
@@ -18,6 +23,28 @@ import { navSummary, sameNavSummary, type NavSummary } from './nav-summary';
 // This module imports no React and no feature; store-context.ts is its only React adapter.
 
 type Listener = () => void;
+
+/** Runs `task` later, once; the store asks again for the next change after it ran. */
+export type CheckScheduler = (task: () => void) => void;
+
+/**
+ * In a browser: after the next frame has been produced (requestAnimationFrame, then a task), so the edited
+ * cell is painted before the check runs. Elsewhere (tests under node): a timer.
+ */
+export const afterNextPaint: CheckScheduler = (task) => {
+  if (typeof requestAnimationFrame !== 'function' || typeof MessageChannel !== 'function') {
+    setTimeout(task, 0);
+    return;
+  }
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      task();
+    };
+    channel.port2.postMessage(null);
+  });
+};
 
 const NO_FINDINGS: readonly Finding[] = [];
 
@@ -49,8 +76,16 @@ export class ReportStore {
   /** Cells changed since views were last woken (see wake). */
   private readonly toWake = new Set<string>();
   private changedSinceWake = false;
+  /** The report changed since the last check. */
+  private stale = false;
+  /** A check has been asked of the scheduler and not run yet. */
+  private checkPending = false;
+  /** A check ran (on demand) whose results the views have not been woken for. */
+  private unpublished = false;
+  private readonly schedule: CheckScheduler;
 
-  constructor(report: Report) {
+  constructor(report: Report, options: { schedule?: CheckScheduler } = {}) {
+    this.schedule = options.schedule ?? afterNextPaint;
     this.format = reportFormat(report);
     this.report = normalized(report, this.format);
     this.refreshBlank(this.format.cells.map((c) => c.key));
@@ -58,9 +93,21 @@ export class ReportStore {
   }
 
   getReport = (): Report => this.report;
-  getFindings = (): Finding[] => this.findings;
+  /** The current findings: checked now if the report changed since the last check. */
+  getFindings = (): Finding[] => {
+    this.checkNow();
+    return this.findings;
+  };
+  /** The findings views show: those of the last check (see the header); never runs the checker. */
+  shownFindings = (): Finding[] => this.findings;
   getFormat = (): FormatDef => this.format;
-  getNavSummary = (): NavSummary => this.summary!;
+  /** The navigation's figures for the current report (checked now if needed). */
+  getNavSummary = (): NavSummary => {
+    this.checkNow();
+    return this.summary!;
+  };
+  /** The navigation's figures as of the last check, for views. */
+  shownNavSummary = (): NavSummary => this.summary!;
   /** What undo and redo would do now; keeps its identity while that stays the same. */
   getHistory = (): HistoryState => this.history.state();
 
@@ -68,8 +115,21 @@ export class ReportStore {
     return cellInputText(this.report, key);
   }
 
+  /** The cell's current problems (checked now if needed). */
   cellFindings(key: string): readonly Finding[] {
+    this.checkNow();
     return this.byCell.get(key) ?? NO_FINDINGS;
+  }
+
+  /** The cell's problems as of the last check, for views. */
+  shownCellFindings(key: string): readonly Finding[] {
+    return this.byCell.get(key) ?? NO_FINDINGS;
+  }
+
+  /** Runs a pending check now and wakes the views it changes (before a step that must see every problem). */
+  flushCheck(): void {
+    this.checkNow();
+    this.publish();
   }
 
   /** True when the form computes this cell (totals not typed by hand). */
@@ -227,15 +287,43 @@ export class ReportStore {
       }
     }
     if (next.values !== before.values || next.written !== before.written) this.refreshBlank(changed);
+    this.stale = true;
+    for (const key of changed) this.toWake.add(key);
+    this.changedSinceWake = true;
+    if (!this.checkPending) {
+      this.checkPending = true;
+      this.schedule(() => {
+        this.checkPending = false;
+        this.checkNow();
+        this.publish();
+      });
+    }
+  }
+
+  /** Checks the report if it changed since the last check; the cells whose problems changed are queued to wake. */
+  private checkNow(): void {
+    if (!this.stale) return;
+    this.stale = false;
     const previousByCell = this.byCell;
+    const previousFindings = this.findings;
+    const previousSummary = this.summary;
     this.recheck();
     for (const key of new Set([...previousByCell.keys(), ...this.byCell.keys()])) {
       const old = previousByCell.get(key) ?? NO_FINDINGS;
-      if (listSignature(old) !== listSignature(this.cellFindings(key))) changed.add(key);
+      if (listSignature(old) !== listSignature(this.byCell.get(key) ?? NO_FINDINGS)) this.toWake.add(key);
       else if (previousByCell.has(key)) this.byCell.set(key, old);
     }
-    for (const key of changed) this.toWake.add(key);
-    this.changedSinceWake = true;
+    if (this.findings !== previousFindings || this.summary !== previousSummary || this.toWake.size) this.unpublished = true;
+  }
+
+  /** Wakes the views for a check's results (cells whose problems changed, findings panel, navigation). */
+  private publish(): void {
+    if (!this.unpublished) return;
+    this.unpublished = false;
+    const cells = [...this.toWake];
+    this.toWake.clear();
+    for (const key of cells) this.cellListeners.get(key)?.forEach((l) => l());
+    this.reportListeners.forEach((l) => l());
   }
 
   /** Wakes the cells and views changed since the last wake, and tells the change listeners (autosave). */

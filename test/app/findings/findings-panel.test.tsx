@@ -56,8 +56,8 @@ describe('findings panel', () => {
     const carried = cell('二、上年结转政府信息公开申请数量 自然人');
     await user.clear(carried);
     await user.type(carried, '6');
-    const warnings = within(panel())
-      .getAllByText(/本年“上年结转”应等于上年报告的“结转下年度继续办理”/)
+    // The panel follows the check, which runs after the paint.
+    const warnings = (await within(panel()).findAllByText(/本年“上年结转”应等于上年报告的“结转下年度继续办理”/))
       .map((el) => el.closest('li')!)
       .filter((li) => li.textContent!.includes('二、上年结转政府信息公开申请数量 · 自然人'));
     expect(warnings).toHaveLength(1);
@@ -75,7 +75,7 @@ describe('findings panel', () => {
       { rule: '跨年-结转', cell: 't3.carried.natural', message: confirmed.message, reason: '与某局合并，结转数已按合并后口径更正' },
     ]);
     expect(confirmed.message).toMatch(/本年“上年结转”应等于上年报告的“结转下年度继续办理”/);
-    expect(within(panel()).getByText(/确认理由：与某局合并/).closest('li')!.textContent).toContain('二、上年结转政府信息公开申请数量 · 自然人');
+    expect((await within(panel()).findByText(/确认理由：与某局合并/)).closest('li')!.textContent).toContain('二、上年结转政府信息公开申请数量 · 自然人');
     expect(store.getFindings().find((f) => f.rule === '跨年-结转')?.acknowledged).toBe('与某局合并，结转数已按合并后口径更正');
     await user.click(within(panel()).getByRole('button', { name: '撤销确认' }));
     expect(store.getReport().acknowledged).toEqual([]);

@@ -165,3 +165,62 @@ describe('ReportStore: work per change', () => {
     expect(jumpCell({ cell: 't3.r1.total', cells: ['t3.r1.total', 't3.r1.natural'], suspects: ['t3.r1.natural'] })).toBe('t3.r1.natural');
   });
 });
+
+describe('ReportStore: the check follows typing', () => {
+  const format = formatForYear(2024);
+  const keys = format.cells.map((c) => c.key);
+
+  /** A scheduler the test runs by hand, standing in for "after the next paint". */
+  function manual() {
+    const tasks: (() => void)[] = [];
+    return { tasks, schedule: (task: () => void) => void tasks.push(task), run: () => tasks.splice(0).forEach((t) => t()) };
+  }
+
+  it('wakes the edited cell at once and the cells whose problems changed only in one later check for a burst of keys', () => {
+    const clock = manual();
+    const store = new ReportStore(newReport({ agency: '测试局', year: 2024 }), { schedule: clock.schedule });
+    store.setCells(keys.map((k) => [k, '0'] as const));
+    clock.run();
+    const seen = woken(store, keys);
+    let reportWakes = 0;
+    store.subscribe(() => reportWakes++);
+    const shown = store.shownFindings();
+    store.setCell('t3.r3_2.legal', '4');
+    store.setCell('t3.r3_2.legal', '45');
+    store.setCell('t3.r3_2.legal', '456');
+    // One check asked for the three keys; the views still show the last check.
+    expect(clock.tasks).toHaveLength(1);
+    expect(store.shownFindings()).toBe(shown);
+    expect(seen.has('t3.r3_2.legal')).toBe(true);
+    const before = new Set(seen);
+    seen.clear();
+    reportWakes = 0;
+    clock.run();
+    const problemCells = new Set(store.shownFindings().flatMap((f) => markedCells(f)));
+    expect(problemCells.size).toBeGreaterThan(0);
+    expect(store.shownFindings()).not.toBe(shown);
+    for (const key of problemCells) if (!before.has(key)) expect(seen.has(key)).toBe(true);
+    expect(reportWakes).toBe(1);
+  });
+
+  it('answers getFindings, cellFindings and getNavSummary for the current report before the check has run', () => {
+    const clock = manual();
+    const store = new ReportStore(newReport({ agency: '测试局', year: 2024 }), { schedule: clock.schedule });
+    store.setCells(keys.map((k) => [k, '0'] as const));
+    clock.run();
+    const filled = store.getNavSummary().parts['三'].filled;
+    store.setCell('t3.r3_2.legal', '4');
+    expect(store.getFindings().some((f) => f.severity === 'error')).toBe(true);
+    expect(store.getFindings().filter((f) => f.severity === 'error').every((f) => f.part === '三')).toBe(true);
+    store.setCell('t3.new.natural', '');
+    // The cell and the total that waits for it are empty now.
+    expect(store.getNavSummary().parts['三'].filled).toBe(filled - 2);
+    expect(store.cellFindings('t3.r3_2.legal')).toBe(store.shownCellFindings('t3.r3_2.legal'));
+    // The views are woken by the scheduled check, not by the reading.
+    let reportWakes = 0;
+    store.subscribe(() => reportWakes++);
+    clock.run();
+    expect(reportWakes).toBe(1);
+    expect(clock.tasks).toHaveLength(0);
+  });
+});
