@@ -25,14 +25,15 @@ describe('findings panel', () => {
     const before = input.value;
     await user.clear(input);
     await user.type(input, String(Number(before) + 4));
-    const errors = within(panel()).getAllByText(/第一项加第二项之和应等于第三项加第四项之和/);
+    // On a slow check the panel follows after the paint, so the test waits for it.
+    const errors = await within(panel()).findAllByText(/第一项加第二项之和应等于第三项加第四项之和/);
     expect(errors.length).toBeGreaterThan(0);
     expect(within(panel()).getByRole('status').textContent).toMatch(/错误 [1-9]/);
-    expect(cell('四、结转下年度继续办理 自然人').getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => expect(cell('四、结转下年度继续办理 自然人').getAttribute('aria-invalid')).toBe('true'));
     await user.clear(input);
     await user.type(input, before);
-    expect(within(panel()).queryAllByText(/第一项加第二项之和应等于第三项加第四项之和/)).toHaveLength(0);
-    expect(cell('四、结转下年度继续办理 自然人').getAttribute('aria-invalid')).toBeNull();
+    await waitFor(() => expect(within(panel()).queryAllByText(/第一项加第二项之和应等于第三项加第四项之和/)).toHaveLength(0));
+    await waitFor(() => expect(cell('四、结转下年度继续办理 自然人').getAttribute('aria-invalid')).toBeNull());
   });
 
   it('jumps to the cell of a finding when it is clicked, from another part', async () => {

@@ -167,6 +167,15 @@ describe('ReportStore: work per change', () => {
 });
 
 describe('ReportStore: the check follows typing', () => {
+  it('checks at once while checks are cheap (a fast PC)', () => {
+    const clock = manual();
+    const store = new ReportStore(newReport({ agency: '测试局', year: 2024 }), { schedule: clock.schedule, inlineBelowMs: Infinity });
+    const shown = store.shownFindings();
+    store.setCell('t3.new.natural', '5件');
+    expect(clock.tasks).toHaveLength(0);
+    expect(store.shownFindings()).not.toBe(shown);
+  });
+
   const format = formatForYear(2024);
   const keys = format.cells.map((c) => c.key);
 
@@ -178,7 +187,7 @@ describe('ReportStore: the check follows typing', () => {
 
   it('wakes the edited cell at once and the cells whose problems changed only in one later check for a burst of keys', () => {
     const clock = manual();
-    const store = new ReportStore(newReport({ agency: '测试局', year: 2024 }), { schedule: clock.schedule });
+    const store = new ReportStore(newReport({ agency: '测试局', year: 2024 }), { schedule: clock.schedule, inlineBelowMs: 0 });
     store.setCells(keys.map((k) => [k, '0'] as const));
     clock.run();
     const seen = woken(store, keys);
@@ -205,7 +214,7 @@ describe('ReportStore: the check follows typing', () => {
 
   it('answers getFindings, cellFindings and getNavSummary for the current report before the check has run', () => {
     const clock = manual();
-    const store = new ReportStore(newReport({ agency: '测试局', year: 2024 }), { schedule: clock.schedule });
+    const store = new ReportStore(newReport({ agency: '测试局', year: 2024 }), { schedule: clock.schedule, inlineBelowMs: 0 });
     store.setCells(keys.map((k) => [k, '0'] as const));
     clock.run();
     const filled = store.getNavSummary().parts['三'].filled;
