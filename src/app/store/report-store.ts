@@ -11,10 +11,9 @@ import { navSummary, sameNavSummary, type NavSummary } from './nav-summary';
 
 // The report being edited lives outside React: a keystroke updates one cell and recomputes the totals, and
 // wakes at once only the cells whose text changed plus the report-level views. Where a check is slow (an old
-// PC: 10–15 ms), the checker follows the typing after the paint (see CheckScheduler): a burst of keys is
-// checked once, and then the cells whose problems changed, the findings panel and the navigation wake; this
-// takes the check (and the renders it causes) out of the time between a key and its digit on screen. Where it
-// is cheap (under inlineBelowMs), it runs within the change and everything shows in the key's own frame.
+// PC: 10–15 ms), the checker follows the typing at the next frame (see atNextFrame): the keys that piled up
+// meanwhile are checked once, and then the cells whose problems changed, the findings panel and the
+// navigation wake. Where it is cheap (under inlineBelowMs), it runs within the change.
 // Callers that need the current findings (getFindings, cellFindings, getNavSummary) get them checked on demand;
 // views read the `shown…` snapshots, which change only when a check has been published.
 // Report-level snapshots (findings, navigation summary) keep their identity while their content is the same,
@@ -29,22 +28,15 @@ type Listener = () => void;
 export type CheckScheduler = (task: () => void) => void;
 
 /**
- * In a browser: after the next frame has been produced (requestAnimationFrame, then a task), so the edited
- * cell is painted before the check runs. Elsewhere (tests under node): a timer.
+ * In a browser: at the next frame, before its style and layout (requestAnimationFrame). The keys that arrived
+ * since the last frame are checked once, and the check's results are drawn in the same frame as the keys
+ * themselves: no second frame per key. (Checking after the paint was tried: on the 4×-slowed CPU it drew
+ * two frames per key, and style, layout and paint cost more than the check it moved; see docs/performance.md.)
+ * Elsewhere (tests under node): a timer.
  */
-export const afterNextPaint: CheckScheduler = (task) => {
-  if (typeof requestAnimationFrame !== 'function' || typeof MessageChannel !== 'function') {
-    setTimeout(task, 0);
-    return;
-  }
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      task();
-    };
-    channel.port2.postMessage(null);
-  });
+export const atNextFrame: CheckScheduler = (task) => {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => task());
+  else setTimeout(task, 0);
 };
 
 const NO_FINDINGS: readonly Finding[] = [];
@@ -89,11 +81,11 @@ export class ReportStore {
   private lastCheckMs = Infinity;
 
   /**
-   * `schedule`: when a deferred check runs (default: after the next paint). `inlineBelowMs`: a check whose last
+   * `schedule`: when a deferred check runs (default: at the next frame). `inlineBelowMs`: a check whose last
    * run took less runs at once, within the change (default 4 ms: a fast PC; an old one takes 10–15 ms and defers).
    */
   constructor(report: Report, options: { schedule?: CheckScheduler; inlineBelowMs?: number } = {}) {
-    this.schedule = options.schedule ?? afterNextPaint;
+    this.schedule = options.schedule ?? atNextFrame;
     this.inlineBelowMs = options.inlineBelowMs ?? 4;
     this.format = reportFormat(report);
     this.report = normalized(report, this.format);

@@ -20,7 +20,7 @@ export function useReport(): Report {
   return useSyncExternalStore(store.subscribe, store.getReport);
 }
 
-/** The findings of the last check; the check follows typing after the paint (see report-store.ts). */
+/** The findings of the last check; on an old PC the check follows typing at the next frame (see report-store.ts). */
 export function useFindings(): Finding[] {
   const store = useStore();
   return useSyncExternalStore(store.subscribe, store.shownFindings);

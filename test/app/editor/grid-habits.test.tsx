@@ -113,7 +113,7 @@ describe('pasting into the grid', () => {
     paste(cell('（一）予以公开 自然人'), '（一）予以公开\t6\t1\t0\t0\t0\t0\t8');
     expect(cell('（一）予以公开 总计').value).toBe('7');
     expect(cell('（一）予以公开 总计').className).toContain('cell-warning');
-    // The panel follows the check, which runs after the paint.
+    // The panel follows the check, which may run at the next frame.
     const item = (await within(panel()).findByText(/粘贴的总计为 8，而各项之和为 7/)).closest('li')!;
     expect(within(item).getByText('粘贴的总计')).toBeTruthy();
     expect(screen.getByText(/粘贴的总计中有 1 处与各项之和不符/)).toBeTruthy();
@@ -153,7 +153,7 @@ describe('culprits in the grid', () => {
     });
     expect(store.getFindings().filter((f) => f.severity === 'error')).toEqual([]);
     act(() => store.setCell('t3.r1.natural', '30'));
-    // The marks follow the check, which runs after the paint.
+    // The marks follow the check, which may run at the next frame.
     await waitFor(() => expect(document.querySelectorAll('input[data-suspect]').length).toBeGreaterThan(0));
     const suspects = [...document.querySelectorAll('input[data-suspect]')].map((el) => el.getAttribute('aria-label'));
     expect(suspects).toContain('（一）予以公开 自然人');
@@ -176,7 +176,7 @@ describe('tips and keys', () => {
     renderEditor(report2025(), '三');
     const input = cell('（一）予以公开 自然人');
     await user.type(input, '五');
-    // The tip follows the check, which runs after the paint.
+    // The tip follows the check, which may run at the next frame.
     await waitFor(() => expect(input.getAttribute('aria-describedby')).toBeTruthy());
     const tip = document.getElementById(input.getAttribute('aria-describedby')!.split(' ').at(-1)!)!;
     expect(tip.getAttribute('role')).toBe('tooltip');

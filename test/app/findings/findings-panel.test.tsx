@@ -25,7 +25,7 @@ describe('findings panel', () => {
     const before = input.value;
     await user.clear(input);
     await user.type(input, String(Number(before) + 4));
-    // On a slow check the panel follows after the paint, so the test waits for it.
+    // On a slow check the panel follows at the next frame, so the test waits for it.
     const errors = await within(panel()).findAllByText(/第一项加第二项之和应等于第三项加第四项之和/);
     expect(errors.length).toBeGreaterThan(0);
     expect(within(panel()).getByRole('status').textContent).toMatch(/错误 [1-9]/);
@@ -57,7 +57,7 @@ describe('findings panel', () => {
     const carried = cell('二、上年结转政府信息公开申请数量 自然人');
     await user.clear(carried);
     await user.type(carried, '6');
-    // The panel follows the check, which runs after the paint.
+    // The panel follows the check, which may run at the next frame.
     const warnings = (await within(panel()).findAllByText(/本年“上年结转”应等于上年报告的“结转下年度继续办理”/))
       .map((el) => el.closest('li')!)
       .filter((li) => li.textContent!.includes('二、上年结转政府信息公开申请数量 · 自然人'));

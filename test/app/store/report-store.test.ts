@@ -179,7 +179,7 @@ describe('ReportStore: the check follows typing', () => {
   const format = formatForYear(2024);
   const keys = format.cells.map((c) => c.key);
 
-  /** A scheduler the test runs by hand, standing in for "after the next paint". */
+  /** A scheduler the test runs by hand, standing in for "at the next frame". */
   function manual() {
     const tasks: (() => void)[] = [];
     return { tasks, schedule: (task: () => void) => void tasks.push(task), run: () => tasks.splice(0).forEach((t) => t()) };
