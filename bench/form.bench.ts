@@ -225,11 +225,11 @@ async function measured(page: Page): Promise<Measured> {
     const b = (window as unknown as { __bench: { inputs: number[]; frames: number[]; slow: string[] } }).__bench;
     const marks = performance.getEntriesByName(mark).map((m) => m.startTime);
     const commit: number[] = [];
-    // Each input pairs with the first findings update after it: the check follows typing and may take a
-    // burst of keys at once, so one update can show several inputs.
+    // Each input pairs with the first findings update after it and before the next input.
     for (let i = 0; i < b.inputs.length; i++) {
       const t = b.inputs[i]!;
-      const m = marks.find((x) => x >= t);
+      const next = b.inputs[i + 1] ?? Infinity;
+      const m = marks.find((x) => x >= t && x < next);
       if (m !== undefined) commit.push(m - t);
     }
     return { commit, frames: b.frames.filter((x) => x !== undefined), inputs: b.inputs.length, slow: b.slow };

@@ -3,7 +3,7 @@ import { reportFileName } from '../../core/document';
 import { serializeReport } from '../../core/report';
 import { renderText } from '../../render/text';
 import { downloadBytes, downloadText } from '../shared/download';
-import { useCurrentFindings, useReport } from '../store/store-context';
+import { useFindings, useReport } from '../store/store-context';
 import { DocumentPreview } from './DocumentPreview';
 import { wordBytes } from './export-word';
 import { SectionHeading } from '../shared/SectionHeading';
@@ -13,7 +13,7 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 /** The finished document in the standard layout, and the exports. */
 export function PreviewPage() {
   const report = useReport();
-  const findings = useCurrentFindings();
+  const findings = useFindings();
   const errors = findings.filter((f) => f.severity === 'error');
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -9,13 +9,8 @@ import { computedCells, withComputedTotals } from '../../core/totals';
 import { History, type HistoryState } from './history';
 import { navSummary, sameNavSummary, type NavSummary } from './nav-summary';
 
-// The report being edited lives outside React: a keystroke updates one cell and recomputes the totals, and
-// wakes at once only the cells whose text changed plus the report-level views. Where a check is slow (an old
-// PC: 10–15 ms), the checker follows the typing at the next frame (see atNextFrame): the keys that piled up
-// meanwhile are checked once, and then the cells whose problems changed, the findings panel and the
-// navigation wake. Where it is cheap (under inlineBelowMs), it runs within the change.
-// Callers that need the current findings (getFindings, cellFindings, getNavSummary) get them checked on demand;
-// views read the `shown…` snapshots, which change only when a check has been published.
+// The report being edited lives outside React: a keystroke updates one cell, recomputes the totals,
+// re-runs the checker, and wakes only the cells whose text or problems changed plus the report-level views.
 // Report-level snapshots (findings, navigation summary) keep their identity while their content is the same,
 // so views subscribed to them skip re-rendering.
 // Every change is recorded for undo and redo (see history.ts): one public call is one step, typing into the same
@@ -23,21 +18,6 @@ import { navSummary, sameNavSummary, type NavSummary } from './nav-summary';
 // This module imports no React and no feature; store-context.ts is its only React adapter.
 
 type Listener = () => void;
-
-/** Runs `task` later, once; the store asks again for the next change after it ran. */
-export type CheckScheduler = (task: () => void) => void;
-
-/**
- * In a browser: at the next frame, before its style and layout (requestAnimationFrame). The keys that arrived
- * since the last frame are checked once, and the check's results are drawn in the same frame as the keys
- * themselves: no second frame per key. (Checking after the paint was tried: on the 4×-slowed CPU it drew
- * two frames per key, and style, layout and paint cost more than the check it moved; see docs/performance.md.)
- * Elsewhere (tests under node): a timer.
- */
-export const atNextFrame: CheckScheduler = (task) => {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => task());
-  else setTimeout(task, 0);
-};
 
 const NO_FINDINGS: readonly Finding[] = [];
 
@@ -69,48 +49,18 @@ export class ReportStore {
   /** Cells changed since views were last woken (see wake). */
   private readonly toWake = new Set<string>();
   private changedSinceWake = false;
-  /** The report changed since the last check. */
-  private stale = false;
-  /** A check has been asked of the scheduler and not run yet. */
-  private checkPending = false;
-  /** A check ran (on demand) whose results the views have not been woken for. */
-  private unpublished = false;
-  private readonly schedule: CheckScheduler;
-  private readonly inlineBelowMs: number;
-  /** How long the last check took (ms); a check that takes longer than inlineBelowMs is deferred. */
-  private lastCheckMs = Infinity;
 
-  /**
-   * `schedule`: when a deferred check runs (default: at the next frame). `inlineBelowMs`: a check whose last
-   * run took less runs at once, within the change (default 4 ms: a fast PC; an old one takes 10–15 ms and defers).
-   */
-  constructor(report: Report, options: { schedule?: CheckScheduler; inlineBelowMs?: number } = {}) {
-    this.schedule = options.schedule ?? atNextFrame;
-    this.inlineBelowMs = options.inlineBelowMs ?? 4;
+  constructor(report: Report) {
     this.format = reportFormat(report);
     this.report = normalized(report, this.format);
     this.refreshBlank(this.format.cells.map((c) => c.key));
-    const started = performance.now();
     this.recheck();
-    this.lastCheckMs = performance.now() - started;
   }
 
   getReport = (): Report => this.report;
-  /** The current findings: checked now if the report changed since the last check. */
-  getFindings = (): Finding[] => {
-    this.checkNow();
-    return this.findings;
-  };
-  /** The findings views show: those of the last check (see the header); never runs the checker. */
-  shownFindings = (): Finding[] => this.findings;
+  getFindings = (): Finding[] => this.findings;
   getFormat = (): FormatDef => this.format;
-  /** The navigation's figures for the current report (checked now if needed). */
-  getNavSummary = (): NavSummary => {
-    this.checkNow();
-    return this.summary!;
-  };
-  /** The navigation's figures as of the last check, for views. */
-  shownNavSummary = (): NavSummary => this.summary!;
+  getNavSummary = (): NavSummary => this.summary!;
   /** What undo and redo would do now; keeps its identity while that stays the same. */
   getHistory = (): HistoryState => this.history.state();
 
@@ -118,21 +68,8 @@ export class ReportStore {
     return cellInputText(this.report, key);
   }
 
-  /** The cell's current problems (checked now if needed). */
   cellFindings(key: string): readonly Finding[] {
-    this.checkNow();
     return this.byCell.get(key) ?? NO_FINDINGS;
-  }
-
-  /** The cell's problems as of the last check, for views. */
-  shownCellFindings(key: string): readonly Finding[] {
-    return this.byCell.get(key) ?? NO_FINDINGS;
-  }
-
-  /** Runs a pending check now and wakes the views it changes (before a step that must see every problem). */
-  flushCheck(): void {
-    this.checkNow();
-    this.publish();
   }
 
   /** True when the form computes this cell (totals not typed by hand). */
@@ -290,56 +227,19 @@ export class ReportStore {
       }
     }
     if (next.values !== before.values || next.written !== before.written) this.refreshBlank(changed);
-    this.stale = true;
-    for (const key of changed) this.toWake.add(key);
-    this.changedSinceWake = true;
-    // A cheap check (a fast PC) runs at once: its results show in the same frame as the key.
-    if (!this.checkPending && this.lastCheckMs < this.inlineBelowMs) {
-      this.checkNow();
-      return;
-    }
-    if (!this.checkPending) {
-      this.checkPending = true;
-      this.schedule(() => {
-        this.checkPending = false;
-        this.checkNow();
-        this.publish();
-      });
-    }
-  }
-
-  /** Checks the report if it changed since the last check; the cells whose problems changed are queued to wake. */
-  private checkNow(): void {
-    if (!this.stale) return;
-    this.stale = false;
     const previousByCell = this.byCell;
-    const previousFindings = this.findings;
-    const previousSummary = this.summary;
-    const started = performance.now();
     this.recheck();
     for (const key of new Set([...previousByCell.keys(), ...this.byCell.keys()])) {
       const old = previousByCell.get(key) ?? NO_FINDINGS;
-      if (listSignature(old) !== listSignature(this.byCell.get(key) ?? NO_FINDINGS)) this.toWake.add(key);
+      if (listSignature(old) !== listSignature(this.cellFindings(key))) changed.add(key);
       else if (previousByCell.has(key)) this.byCell.set(key, old);
     }
-    this.lastCheckMs = performance.now() - started;
-    if (this.findings !== previousFindings || this.summary !== previousSummary || this.toWake.size) this.unpublished = true;
-  }
-
-  /** Wakes the views for a check's results (cells whose problems changed, findings panel, navigation). */
-  private publish(): void {
-    if (!this.unpublished) return;
-    this.unpublished = false;
-    const cells = [...this.toWake];
-    this.toWake.clear();
-    for (const key of cells) this.cellListeners.get(key)?.forEach((l) => l());
-    this.reportListeners.forEach((l) => l());
+    for (const key of changed) this.toWake.add(key);
+    this.changedSinceWake = true;
   }
 
   /** Wakes the cells and views changed since the last wake, and tells the change listeners (autosave). */
   private wake(): void {
-    // Everything queued wakes now, including the results of a check that already ran.
-    this.unpublished = false;
     const cells = [...this.toWake];
     this.toWake.clear();
     for (const key of cells) this.cellListeners.get(key)?.forEach((l) => l());

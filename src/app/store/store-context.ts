@@ -20,17 +20,7 @@ export function useReport(): Report {
   return useSyncExternalStore(store.subscribe, store.getReport);
 }
 
-/** The findings of the last check; on an old PC the check follows typing at the next frame (see report-store.ts). */
 export function useFindings(): Finding[] {
-  const store = useStore();
-  return useSyncExternalStore(store.subscribe, store.shownFindings);
-}
-
-/**
- * The findings of the report as it is now, checked on demand: for a page that acts on them (the preview's
- * export confirmation), not for views that follow typing.
- */
-export function useCurrentFindings(): Finding[] {
   const store = useStore();
   return useSyncExternalStore(store.subscribe, store.getFindings);
 }
@@ -38,7 +28,7 @@ export function useCurrentFindings(): Finding[] {
 /** The side navigation's figures; a new value only when they change. */
 export function useNavSummary(): NavSummary {
   const store = useStore();
-  return useSyncExternalStore(store.subscribe, store.shownNavSummary);
+  return useSyncExternalStore(store.subscribe, store.getNavSummary);
 }
 
 /** The report's meta block: it keeps its identity while cells or narrative are edited. */
@@ -55,7 +45,7 @@ export function useCell(key: string): CellView {
   const store = useStore();
   const subscribe = useCallback((l: () => void) => store.subscribeCell(key, l), [store, key]);
   const text = useSyncExternalStore(subscribe, () => store.cellText(key));
-  const problems = useSyncExternalStore(subscribe, () => store.shownCellFindings(key));
+  const problems = useSyncExternalStore(subscribe, () => store.cellFindings(key));
   const computed = useSyncExternalStore(subscribe, () => store.isComputed(key));
   return { text, problems, computed };
 }

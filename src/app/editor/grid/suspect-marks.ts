@@ -26,7 +26,7 @@ export function useSuspectMarks(store: ReportStore, table: TableDef): void {
     let marked = new Set<string>();
     let seen: readonly Finding[] | undefined;
     const update = () => {
-      const findings = store.shownFindings();
+      const findings = store.getFindings();
       if (findings === seen) return;
       seen = findings;
       const next = suspectKeys(findings, table);
