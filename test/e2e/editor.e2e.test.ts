@@ -1,11 +1,10 @@
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { haveTools } from '../support/system-tools';
-import { buildApp } from './support/app-build';
-import { launchChromium } from './support/browser';
 import { pasteInto, seriousViolations } from './support/page-helpers';
-import { serveStatic, type StaticServer } from './support/static-server';
+import { useAppSession } from './support/app-session';
+import type { StaticServer } from './support/static-server';
 
 // The editor as a clerk drives it with keyboard and clipboard in real Chromium: paragraphs as Word has them,
 // the preview, undo and redo, the skip link and Alt+J, continuing last year with its text, one draft per click.
@@ -15,23 +14,14 @@ const EXAMPLES = resolve(import.meta.dirname, '../../examples');
 const SCREENSHOTS = process.env.NIANBAO_SCREENSHOTS;
 
 describe.skipIf(!run)('editor keyboard, clipboard and drafts in Chromium', () => {
+  const session = useAppSession({ viewport: { width: 1280, height: 720 } });
   let server: StaticServer;
   let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
+  const { pageErrors } = session;
 
-  beforeAll(async () => {
-    server = await serveStatic(await buildApp(), '/nianbao/');
-    context = await launchChromium();
-    page = context.pages()[0] ?? (await context.newPage());
-    await page.setViewportSize({ width: 1280, height: 720 });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
+  beforeAll(() => {
+    ({ server, context, page } = session);
   });
 
   const nav = () => page.getByRole('navigation', { name: '报告各部分' });

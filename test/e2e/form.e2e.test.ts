@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatForYear } from '../../templates';
 import { parseReport } from '../../src/core/report';
 import { renderText } from '../../src/render/text';
 import { haveTools } from '../support/system-tools';
-import { buildApp } from './support/app-build';
-import { launchChromium } from './support/browser';
 import { gridValues, pasteInto, seriousViolations } from './support/page-helpers';
-import { serveStatic, type StaticServer } from './support/static-server';
+import { useAppSession } from './support/app-session';
+import type { StaticServer } from './support/static-server';
 
 // The built app in real Chromium, served like an intranet server would serve dist/.
 
@@ -40,28 +39,14 @@ const run = haveTools('chromium');
 const EXAMPLES = resolve(import.meta.dirname, '../../examples');
 
 describe.skipIf(!run)('guided form in Chromium', () => {
+  const session = useAppSession();
   let server: StaticServer;
   let context: BrowserContext;
   let page: Page;
-  const foreignRequests: string[] = [];
-  const pageErrors: string[] = [];
+  const { pageErrors, foreignRequests } = session;
 
-  beforeAll(async () => {
-    server = await serveStatic(await buildApp(), '/nianbao/');
-    context = await launchChromium();
-    page = context.pages()[0] ?? (await context.newPage());
-    const origin = new URL(server.url).origin;
-    context.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) foreignRequests.push(url);
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
+  beforeAll(() => {
+    ({ server, context, page } = session);
   });
 
   const panel = () => page.getByRole('complementary', { name: '检查结果' });

@@ -1,13 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatForYear } from '../../templates';
 import { haveTools } from '../support/system-tools';
-import { buildApp } from './support/app-build';
-import { launchChromium } from './support/browser';
 import { gridValues, pasteInto, seriousViolations } from './support/page-helpers';
-import { serveStatic, type StaticServer } from './support/static-server';
+import { useAppSession } from './support/app-session';
+import type { StaticServer } from './support/static-server';
 
 // Table 三 as a clerk uses it in Chromium: pasting last year's Word table, culprits, tips, keyboard, layout.
 
@@ -56,23 +55,15 @@ const run = haveTools('chromium');
 const SHOTS = join(process.env.SCREENSHOT_DIR ?? '/tmp', 'nianbao-grid-shots');
 
 describe.skipIf(!run)('table 三 in Chromium', () => {
+  const session = useAppSession();
   let server: StaticServer;
   let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
+  const { pageErrors } = session;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await serveStatic(await buildApp(), '/nianbao/');
-    context = await launchChromium();
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
+    ({ server, context, page } = session);
   });
 
   const panel = () => page.getByRole('complementary', { name: '检查结果' });
