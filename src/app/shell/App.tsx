@@ -1,12 +1,13 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ListedFile } from '../check/check-files';
 import { currentDraftId, loadDraft } from '../drafts/draft-storage';
-import { EditorRoute } from '../editor/EditorRoute';
 import { StartPage } from '../start/StartPage';
 import { markFocusedFilePickers } from './focus-rings';
 import { useOpenReport } from './open-report';
 import { navigate, useRoute } from './route';
 
+// The editor (grid, paragraphs, findings) is loaded once a report is opened: the start page comes up first.
+const EditorRoute = lazy(() => import('../editor/EditorRoute').then((m) => ({ default: m.EditorRoute })));
 // The self-check page is its own feature; load it only when asked for.
 const CheckPage = lazy(() => import('../check/CheckPage').then((m) => ({ default: m.CheckPage })));
 // So is the reviewers' 汇总 page, with its charts and workbook.
@@ -66,7 +67,11 @@ export function App() {
             <SummaryPage onOpenInEditor={(r) => void openReport(r)} />
           </Suspense>
         )}
-        {route.page === 'report' && <EditorRoute key={route.id} id={route.id} section={route.section} initial={opened[route.id]} />}
+        {route.page === 'report' && (
+          <Suspense fallback={<p className="loading">正在打开报告…</p>}>
+            <EditorRoute key={route.id} id={route.id} section={route.section} initial={opened[route.id]} />
+          </Suspense>
+        )}
         {route.page === 'home' && <p className="loading">正在打开…</p>}
       </main>
       {dialog}
