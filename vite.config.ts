@@ -30,5 +30,6 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 20000,
+    setupFiles: ['test/support/testing-library-setup.ts'],
   },
 });

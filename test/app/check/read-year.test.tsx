@@ -22,15 +22,15 @@ describe('the report year on the check page', () => {
     render(<CheckPage onOpenInEditor={() => undefined} />);
     await user.upload(screen.getByLabelText('选择文件…'), new File([page], '网页.txt', { type: 'text/plain' }));
     const card = await screen.findByRole('article', { name: '网页.txt' });
-    expect(within(card).getByText('文件中没有找到报告年度，请填写后重新读取')).toBeTruthy();
-    expect(within(card).getByText(/没有找到报告年度（标题、统计期限、落款日期中都没有）/)).toBeTruthy();
+    expect(within(card).getByText('文件中没有找到报告年度，请填写后重新读取').textContent).toMatch('文件中没有找到报告年度，请填写后重新读取');
+    expect(within(card).getByText(/没有找到报告年度（标题、统计期限、落款日期中都没有）/).textContent).toMatch(/没有找到报告年度（标题、统计期限、落款日期中都没有）/);
 
     const year = within(card).getByLabelText('报告年度');
     await user.clear(year);
     await user.type(year, '2024');
     await user.click(within(card).getByRole('button', { name: '按此年度重新读取' }));
     const again = await screen.findByRole('article', { name: '网页.txt' });
-    await waitFor(() => expect(within(again).getByText(/· 2024年度 · 2021年格式/)).toBeTruthy());
+    await waitFor(() => expect(within(again).getByText(/· 2024年度 · 2021年格式/).textContent).toMatch(/· 2024年度 · 2021年格式/));
     expect(within(again).queryByText(/没有找到报告年度/)).toBeNull();
   });
 

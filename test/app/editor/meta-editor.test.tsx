@@ -26,13 +26,13 @@ describe('基本信息', () => {
 
     await user.clear(year);
     await user.type(year, '2020');
-    await waitFor(() => expect(screen.getByText(/2020年度应使用.*格式，与本报告的表格不同/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/2020年度应使用.*格式，与本报告的表格不同/).textContent).toMatch(/2020年度应使用.*格式，与本报告的表格不同/));
     expect(year.getAttribute('aria-invalid')).toBe('true');
     expect(store.getReport().meta.year).toBe(2023);
 
     await user.clear(year);
     await user.type(year, '20x4');
-    await waitFor(() => expect(screen.getByText(/请填写四位年份/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/请填写四位年份/).textContent).toMatch(/请填写四位年份/));
     expect(store.getReport().meta.year).toBe(2023);
   });
 
@@ -52,13 +52,13 @@ describe('基本信息', () => {
   it('loads last year’s report file for the cross-year checks, and says when it is not last year’s', async () => {
     const user = userEvent.setup();
     const { store } = renderEditor({ ...report2024(), meta: { ...report2024().meta, year: 2025 } }, 'meta');
-    expect(screen.getByText(/没有上年数据/)).toBeTruthy();
+    expect(screen.getByText(/没有上年数据/).textContent).toMatch(/没有上年数据/);
     const last = loadExample('2024');
     await user.upload(screen.getByLabelText('载入上年报告文件（JSON）…'), jsonFile('上年.json', serializeReport(last)));
     await waitFor(() => expect(store.getReport().previous?.year).toBe(2024));
     expect(store.getReport().previous?.values).toEqual(last.values);
     expect(store.getReport().previous?.narrative).toEqual(last.narrative);
-    expect(screen.getByText(/已保存2024年度报告的数据和文字/)).toBeTruthy();
+    expect(screen.getByText(/已保存2024年度报告的数据和文字/).textContent).toMatch(/已保存2024年度报告的数据和文字/);
     expect(screen.queryByRole('alert')).toBeNull();
 
     const older = loadExample('2020');
