@@ -42,16 +42,17 @@ export const UNIT_COLUMNS: readonly (Column & { meaning: string })[] = [
   ...RATES.map((r) => ({ header: rateHeader(r), width: 16, value: (u: UnitRow) => u.rates?.[r.id] ?? null, meaning: `${r.label} =${r.formula}×100%；分母为0或数字不全时留空` })),
 ];
 
+const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+
 function styleHeader(row: ExcelJS.Row): void {
   row.font = { bold: true };
   row.alignment = { vertical: 'middle', wrapText: true };
   row.eachCell((c) => {
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEAD } };
+    c.fill = fill(HEAD);
     c.border = BORDER;
   });
 }
 
-const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 
 function unitsSheet(wb: ExcelJS.Workbook, summary: Summary): void {
   const ws = wb.addWorksheet('单位情况', {

@@ -16,6 +16,16 @@ const page = renderText(loadExample('2024'))
   .filter((l) => !/\d{4}年/.test(l))
   .join('\n');
 
+/** The check page with the year-less page text checked: its result card and the card's year field. */
+async function checkYearlessPage() {
+  const user = userEvent.setup();
+  const opened = vi.fn<(r: Report) => void>();
+  render(<CheckPage onOpenInEditor={opened} />);
+  await user.upload(screen.getByLabelText('选择文件…'), new File([page], '网页.txt', { type: 'text/plain' }));
+  const card = await screen.findByRole('article', { name: '网页.txt' });
+  return { user, opened, card, year: within(card).getByLabelText('报告年度') };
+}
+
 describe('the report year on the check page', () => {
   it('asks for the year a file does not state, and reads the file again with it', async () => {
     const user = userEvent.setup();
@@ -35,12 +45,7 @@ describe('the report year on the check page', () => {
   });
 
   it('reads with the corrected year before opening the report in the editor', async () => {
-    const user = userEvent.setup();
-    const opened = vi.fn<(r: Report) => void>();
-    render(<CheckPage onOpenInEditor={opened} />);
-    await user.upload(screen.getByLabelText('选择文件…'), new File([page], '网页.txt', { type: 'text/plain' }));
-    const card = await screen.findByRole('article', { name: '网页.txt' });
-    const year = within(card).getByLabelText('报告年度');
+    const { user, opened, card, year } = await checkYearlessPage();
     await user.clear(year);
     await user.type(year, '2023');
     await user.click(within(card).getByRole('button', { name: '在编辑器中打开' }));
@@ -50,12 +55,7 @@ describe('the report year on the check page', () => {
   });
 
   it('says what is wrong with a year that is none, and reads nothing', async () => {
-    const user = userEvent.setup();
-    const opened = vi.fn<(r: Report) => void>();
-    render(<CheckPage onOpenInEditor={opened} />);
-    await user.upload(screen.getByLabelText('选择文件…'), new File([page], '网页.txt', { type: 'text/plain' }));
-    const card = await screen.findByRole('article', { name: '网页.txt' });
-    const year = within(card).getByLabelText('报告年度');
+    const { user, opened, card, year } = await checkYearlessPage();
     await user.clear(year);
     await user.type(year, '24');
     await user.click(within(card).getByRole('button', { name: '在编辑器中打开' }));
