@@ -13,10 +13,12 @@ export type ListedFile = CheckedFile & {
   input?: { bytes: Uint8Array } | { text: string };
   /** The year the user gave (the file's own is used otherwise). */
   year?: number;
+  /** The reader found no year at all and read with a provisional one. */
+  yearGuessed?: true;
 };
 
 /** The reader found no year at all and read with a provisional one: the user should give it. */
-export const yearMissing = (f: ListedFile): boolean => f.findings.some((x) => x.rule === '读取' && x.severity === 'error' && /没有找到报告年度/.test(x.message));
+export const yearMissing = (f: ListedFile): boolean => f.yearGuessed === true;
 
 let counter = 0;
 
@@ -54,7 +56,8 @@ function finish(name: string, result: ImportResult): ListedFile {
   counter += 1;
   const id = `f${counter}`;
   if (!result.ok) return { id, file: name, findings: [unreadableFinding(result.error)], error: result.error };
-  return { id, file: name, report: result.report, source: result.source, findings: checkImported(result.report, result.findings, undefined, result.unseen) };
+  const findings = checkImported(result.report, result.findings, undefined, result.unseen);
+  return { id, file: name, report: result.report, source: result.source, findings, ...(result.yearGuessed ? { yearGuessed: true as const } : {}) };
 }
 
 /** What the document wrote in the cells a finding is about, for the clerk to compare with the original. */

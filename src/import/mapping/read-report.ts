@@ -25,7 +25,7 @@ export type Unseen = {
 };
 
 export type ImportResult =
-  | { ok: true; report: Report; findings: Finding[]; source: SourceDocument['kind']; unseen?: Unseen }
+  | { ok: true; report: Report; findings: Finding[]; source: SourceDocument['kind']; unseen?: Unseen; /** No year in the text: read with a provisional one. */ yearGuessed?: true }
   | { ok: false; error: string };
 
 /** What the user knows better than the text: the year, the format. */
@@ -126,6 +126,7 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): Im
     const period = yearEvidence(evidenceTexts).find((e) => e.source === EVIDENCE.period && e.year !== titleYear);
     if (period) findings.push(finding('warning', '结构', null, `标题中的年度为 ${titleYear} 年，而统计期限写的是 ${period.year} 年。已按标题读取为 ${titleYear} 年度；请核对标题和统计期限。`));
   }
+  const yearGuessed = year === undefined;
   if (year === undefined) {
     year = format.years.from;
     findings.push(
@@ -212,7 +213,7 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): Im
   if (doc.dropped?.length) {
     findings.push(finding('info', '读取', null, `已略去文件中的网页栏目和页眉页脚文字：${doc.dropped.map((d) => `“${short(d, 40)}”`).join('、')}。`));
   }
-  const result: ImportResult = { ok: true, report, findings, source: doc.kind };
+  const result: ImportResult = { ok: true, report, findings, source: doc.kind, ...(yearGuessed ? { yearGuessed: true as const } : {}) };
   return unseen.parts.length || unseen.cells.length ? { ...result, unseen } : result;
 }
 
