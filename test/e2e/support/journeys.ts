@@ -73,6 +73,11 @@ export function journeysIn(id: BrowserId): void {
       expect(fresh).toEqual([]);
     });
 
+    // The check and 汇总 journeys load the app afresh, as a reviewer opening it does: they stand on their own.
+    const openAnew = async (hash: string) => {
+      await d.goto('about:blank');
+      await d.goto(`${server.url}${hash}`);
+    };
     const goPart = (name: RegExp) => u.click('button', name, NAV);
     const cell = (row: string, column: string) => `${row} ${column}`;
 
@@ -176,7 +181,7 @@ export function journeysIn(id: BrowserId): void {
     }, 60_000);
 
     it('checks a .docx, a .pdf, a .html and a .txt of the 2024 example on the check page', async () => {
-      await u.click('link', '检查已有报告');
+      await openAnew('#/check');
       await u.pickFiles(/选择文件/, [check.docx, check.pdf, check.html, check.txt]);
       const cards = await u.until(
         'four results',
@@ -188,11 +193,14 @@ export function journeysIn(id: BrowserId): void {
         60_000,
       );
       expect(cards.map((c) => c.file).sort()).toEqual(['qinghe-2024.docx', 'qinghe-2024.html', 'qinghe-2024.pdf', 'qinghe-2024.txt']);
-      for (const c of cards) expect({ file: c.file, read: c.text.includes('青禾市人民政府 · 2024年度'), unreadable: c.text.includes('无法读取') }).toEqual({ file: c.file, read: true, unreadable: false });
+      for (const c of cards) {
+        expect(c.text, c.file).toContain('青禾市人民政府 · 2024年度');
+        expect(c.text, c.file).not.toContain('无法读取');
+      }
     }, 120_000);
 
     it('sums a few units’ files on the 汇总 page, charts included', async () => {
-      await u.click('link', '汇总各单位报告');
+      await openAnew('#/summary');
       await u.pickFiles('本年各单位的报告', summary);
       await u.textShown('body', /收到文件 3 份，读取 3 份/, 60_000);
       const units = await u.until(

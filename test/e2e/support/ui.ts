@@ -137,19 +137,10 @@ export function ui(d: Driver) {
         typeof text === 'string' ? { selector, text, source: null, flags: '' } : { selector, text: '', source: text.source, flags: text.flags },
         timeoutMs,
       ),
-    /** Pastes text into the field as Excel or Word would (a real paste event carrying the clipboard's text). */
+    /** Pastes text into the field as a copy from Excel or Word arrives. */
     async paste(name: Name, text: string) {
       await mark('textbox', name);
-      await d.evaluate(
-        ({ sel, data }) => {
-          const el = document.querySelector<HTMLElement>(sel)!;
-          el.focus();
-          const dt = new DataTransfer();
-          dt.setData('text/plain', data);
-          el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-        },
-        { sel: MARKED, data: text },
-      );
+      await d.paste(MARKED, text);
     },
     /** Picks files in the file input with this name, as the file dialog does. */
     async pickFiles(name: Name, paths: readonly string[], within?: string) {

@@ -79,8 +79,18 @@ export async function chromium86(): Promise<Driver> {
     page,
     version: await browser.version(),
     downloads,
+    pasteBy: 'event',
     watch(record) {
-      page.on('console', (m) => void (m.type() === 'error' && record(m.text())));
+      page.on('console', (m) => {
+        if (m.type() !== 'error') return;
+        // puppeteer 5 prints an Error passed to console.error as “JSHandle@error”: ask the page for its message.
+        if (!m.text().includes('JSHandle@')) return record(m.text());
+        const parts = m.args().map((a: { evaluate(fn: (v: unknown) => string): Promise<unknown> }) => a.evaluate((v: unknown) => (v instanceof Error ? `${v.name}: ${v.message}` : String(v))) as Promise<string>);
+        Promise.all(parts).then(
+          (texts) => record(texts.join(' ')),
+          () => record(m.text()),
+        );
+      });
       page.on('pageerror', (e) => record(e instanceof Error ? e.message : String(e)));
     },
     close: () => browser.close(),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { launchChromium } from '../browser';
-import { reportCspViolations, type Driver } from './driver';
+import { dispatchPaste, reportCspViolations, type Driver } from './driver';
 
 // Debian's Chromium through playwright-core, as the other browser tests drive it.
 
@@ -22,6 +22,7 @@ export async function debianChromium(): Promise<Driver> {
     click: (selector) => page.click(selector),
     press: (keys) => page.keyboard.press(keys),
     type: (text) => page.keyboard.type(text),
+    paste: (selector, text) => page.evaluate(dispatchPaste, { selector, text }),
     setFiles: (selector, paths) => page.setInputFiles(selector, [...paths]),
     async download(action) {
       const [download] = await Promise.all([page.waitForEvent('download'), action()]);

@@ -17,6 +17,8 @@ export interface Driver {
   press(keys: string): Promise<void>;
   /** Types text into whatever has the focus, key by key. */
   type(text: string): Promise<void>;
+  /** Pastes text into the element matching the selector as a paste from Excel or Word arrives there. */
+  paste(selector: string, text: string): Promise<void>;
   /** Sets the files of the file input matching the selector, as picking them in the file dialog does. */
   setFiles(selector: string, paths: readonly string[]): Promise<void>;
   /** Runs the action and returns the one file it made the browser save. */
@@ -34,4 +36,16 @@ export function reportCspViolations(): void {
   document.addEventListener('securitypolicyviolation', (e) => {
     console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`);
   });
+}
+
+/**
+ * Runs in the page: a paste event carrying the text, as Chromium delivers one (Chromium keeps the data of a
+ * constructed ClipboardEvent; Firefox empties it, so Firefox pastes through its real clipboard instead).
+ */
+export function dispatchPaste({ selector, text }: { selector: string; text: string }): void {
+  const el = document.querySelector<HTMLElement>(selector)!;
+  el.focus();
+  const dt = new DataTransfer();
+  dt.setData('text/plain', text);
+  el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
 }

@@ -35,6 +35,7 @@ export async function firefoxEsr(): Promise<Driver> {
     page,
     version: await browser.version(),
     downloads,
+    pasteBy: 'clipboard',
     watch(record) {
       page.on('console', (m) => void (m.type() === 'error' && record(m.text())));
       page.on('pageerror', (e) => record(e instanceof Error ? e.message : String(e)));
