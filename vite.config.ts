@@ -1,6 +1,9 @@
 /// <reference types="vitest/config" />
+import legacy from '@vitejs/plugin-legacy';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { BROWSER_FLOOR } from './build/browser-floor.ts';
+import { workerPolyfills } from './build/worker-polyfills.ts';
 
 // The Content-Security-Policy in index.html guards the built app; the dev server injects inline
 // scripts and styles for hot reload, so it serves the page without that one meta tag.
@@ -10,16 +13,40 @@ const devWithoutCsp = (): Plugin => ({
   transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/s, ''),
 });
 
+// plugin-legacy puts its polyfills script first in <head>, before the charset and the policy: it goes just
+// before the app's own module script instead (module scripts run in document order, so it still runs first).
+const polyfillsAfterPolicy = (): Plugin => ({
+  name: 'nianbao-polyfills-after-policy',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (html) => {
+      const polyfills = /\s*(<script type="module"[^>]*src="[^"]*\/polyfills-[^"]*"><\/script>)/.exec(html);
+      if (!polyfills) return html;
+      const rest = html.replace(polyfills[0], '');
+      return rest.replace(/(\s*)(<script type="module")/, `$1${polyfills[1]}$1$2`);
+    },
+  },
+});
+
 export default defineConfig({
   // Relative asset paths: dist/ works from any folder of an intranet web server.
   base: './',
-  plugins: [react(), devWithoutCsp()],
+  plugins: [
+    react(),
+    devWithoutCsp(),
+    // Modern chunks only (every supported browser runs ES modules), lowered to the floor, with the core-js
+    // polyfills that the app and its libraries use and those browsers lack, in one script loaded first.
+    legacy({ modernTargets: BROWSER_FLOOR, modernPolyfills: true, renderLegacyChunks: false }),
+    polyfillsAfterPolicy(),
+  ],
+  worker: {
+    plugins: () => [workerPolyfills(BROWSER_FLOOR)],
+  },
   build: {
-    // Office PCs run Chromium-based browsers (360, Chrome, Edge) from 2021 on.
-    target: 'chrome89',
     rollupOptions: {
       output: {
-        // Intranet servers (IIS above all) refuse unknown extensions such as .mjs: ship pdf.js's worker as .js.
+        // Intranet servers (IIS above all) refuse unknown extensions such as .mjs.
         assetFileNames: (asset) =>
           asset.names.some((n) => n.endsWith('.mjs')) ? 'assets/[name]-[hash].js' : 'assets/[name]-[hash][extname]',
       },

@@ -1,9 +1,11 @@
+import type JSZip from 'jszip';
 import { checkReport, type Finding } from '../core/checker';
 import { cellIndex, parseReport, reportFormat, type Report } from '../core/report';
 import { decodeText } from './decode-text';
 import { DAMAGED_ZIP, docxArchiveProblem, fileSizeProblem, readDocxBody } from './limits';
 import { readDocument, type ImportResult, type ReadOptions, type Unseen } from './mapping/read-report';
 import { normaliseLines } from './normalise/lines';
+import { isMissingFeature, missingFeatureMessage } from './read-failure';
 import { linesToBlocks } from './readers/text';
 
 // Reads a report drafted elsewhere (text, web page, Word, PDF) into the report model.
@@ -39,8 +41,12 @@ export async function importDocx(bytes: Uint8Array, options: ReadOptions = {}): 
   const declared = docxArchiveProblem(bytes);
   if (declared) return { ok: false, error: declared };
   const [{ default: JSZip }, { documentXmlToBlocks }] = await (docxModules ??= loadDocx());
-  const zip = await JSZip.loadAsync(bytes).catch(() => undefined);
-  if (!zip) return { ok: false, error: DAMAGED_ZIP };
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (e) {
+    return { ok: false, error: isMissingFeature(e) ? missingFeatureMessage('Word 文件', e) : DAMAGED_ZIP };
+  }
   const body = await readDocxBody(zip);
   return body.ok ? readDocument({ kind: 'docx', blocks: documentXmlToBlocks(body.xml) }, options) : body;
 }
@@ -55,6 +61,8 @@ export function importJson(text: string): ImportResult {
   const loaded = parseReport(text);
   return loaded.ok ? { ok: true, report: loaded.report, findings: [], source: 'json' } : loaded;
 }
+
+const FILE_KIND: Record<string, string> = { '.docx': 'Word 文件', '.pdf': 'PDF 文件', '.html': '网页文件', '.htm': '网页文件', '.txt': '文字文件', '.json': '报告文件' };
 
 const extensionOf = (name: string): string => /\.[^./\\]+$/.exec(name.toLowerCase())?.[0] ?? '';
 
@@ -88,6 +96,7 @@ export async function importFile(name: string, bytes: Uint8Array, given: Omit<Re
         return { ok: false, error: `不支持的文件类型“${ext || name}”：可检查 .json、.docx、.txt、.html、.htm、.pdf 文件。` };
     }
   } catch (e) {
+    if (isMissingFeature(e)) return { ok: false, error: missingFeatureMessage(FILE_KIND[ext] ?? '文件', e) };
     return { ok: false, error: `文件已损坏或内容无法识别（${(e as Error).message || String(e)}）。` };
   }
 }

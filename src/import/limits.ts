@@ -1,4 +1,5 @@
 import type JSZip from 'jszip';
+import { isMissingFeature, missingFeatureMessage } from './read-failure';
 import type { SourceBlock } from './source';
 
 // Sizes no real annual report comes near. Anything larger is refused before it is read into memory
@@ -136,7 +137,7 @@ export async function readDocxBody(zip: JSZip): Promise<{ ok: true; xml: string 
           resolve(seen > MAX_DOCX_BODY ? DOCX_BODY_TOO_LARGE : DAMAGED_ZIP);
         } else chunks.push(chunk);
       })
-      .on('error', () => resolve(DAMAGED_ZIP))
+      .on('error', (e) => resolve(isMissingFeature(e) ? missingFeatureMessage('Word 文件', e) : DAMAGED_ZIP))
       .on('end', () => resolve(undefined))
       .resume();
   });

@@ -80,7 +80,7 @@ describe.skipIf(!run)('security of a full session in Chromium', () => {
       expect(attrs).toMatch(/\bsrc="/);
       expect(body!.trim()).toBe('');
     }
-    expect(readdirSync(join(dist, 'assets')).filter((f) => /^pdf\.worker\.min-[\w-]+\.js$/.test(f)).length).toBeGreaterThan(0);
+    expect(readdirSync(join(dist, 'assets')).filter((f) => /^pdf\.worker-[\w-]+\.js$/.test(f)).length).toBeGreaterThan(0);
   });
 
   it('a whole session: text that looks like HTML stays text in the editor, the preview and both exports', async () => {
@@ -146,7 +146,7 @@ describe.skipIf(!run)('security of a full session in Chromium', () => {
     expect(await results.getByRole('article', { name: '导出的报告.docx' }).locator('q', { hasText: '<img src=x' }).count()).toBeGreaterThan(0);
     // pdf.js parsed in its own worker, loaded from the app's files under the policy.
     const workers = workerUrls.map((u) => new URL(u).pathname);
-    expect(workers.filter((p) => /^\/nianbao\/assets\/pdf\.worker\.min-[\w-]+\.js$/.test(p))).toHaveLength(1);
+    expect(workers.filter((p) => /^\/nianbao\/assets\/pdf\.worker-[\w-]+\.js$/.test(p))).toHaveLength(1);
     expect(readdirSync(join(dist, 'assets'))).toContain(workers[0]!.split('/').pop());
 
     expect(await noInjectedCode()).toEqual({ xss: undefined, images: 0, scripts: 0 });

@@ -1,12 +1,12 @@
-import { setPdfWorkerSrc } from '../../import/readers/pdf';
+import { setPdfWorkerPort } from '../../import/readers/pdf';
 
-// pdf.js parses in a worker; Vite serves the worker file from the app's own origin (works offline).
+// pdf.js parses in a worker started from the app's own files (works offline); one worker serves every file.
 
 let configured = false;
 
 export async function configurePdfWorker(): Promise<void> {
   if (configured) return;
-  const { default: url } = await import('pdfjs-dist/legacy/build/pdf.worker.min.mjs?url');
-  setPdfWorkerSrc(url);
+  const { default: PdfWorker } = await import('./pdf.worker?worker');
+  setPdfWorkerPort(new PdfWorker({ name: 'pdf.js' }));
   configured = true;
 }

@@ -1,4 +1,5 @@
 import { pdfPagesProblem } from '../limits';
+import { isMissingFeature, missingFeatureMessage, PdfWorkerFailed } from '../read-failure';
 import { cleanCellText, withoutLatinSpacing } from '../normalise/text';
 import type { SourceBlock } from '../source';
 
@@ -12,18 +13,28 @@ export type PdfRead = { ok: true; blocks: SourceBlock[] } | { ok: false; error: 
 type Item = { str: string; x: number; y: number; width: number; size: number };
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
-let workerSrc: string | undefined;
-/** In the browser the app passes the worker's URL (a Vite `?url` import); Node needs none. */
-export function setPdfWorkerSrc(url: string): void {
-  workerSrc = url;
+type TextItems = Awaited<ReturnType<PdfPage['getTextContent']>>['items'];
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
+
+let workerPort: Worker | undefined;
+/** Settles with the worker's failure to start; pdf.js itself would wait for a dead worker forever. */
+let workerStartFailed: Promise<never> | undefined;
+
+/** In the browser the app passes its pdf.js worker (a Vite `?worker` import); Node needs none. */
+export function setPdfWorkerPort(worker: Worker): void {
+  workerPort = worker;
+  workerStartFailed = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (e) => reject(new PdfWorkerFailed(e.message || 'the PDF worker did not start')), { once: true });
+  });
+  workerStartFailed.catch(() => undefined);
 }
 
 export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfRead> {
   const pdfjs: PdfJs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  if (workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = workerSrc;
+  if (workerPort) pdfjs.GlobalWorkerOptions.workerPort = workerPort;
   let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
   try {
-    doc = await pdfjs.getDocument({
+    const loading = pdfjs.getDocument({
       data: bytes.slice(),
       isEvalSupported: false,
       disableFontFace: true,
@@ -31,12 +42,14 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfRead> {
       verbosity: 0,
       stopAtErrors: false,
     }).promise;
+    doc = await (workerStartFailed ? Promise.race([loading, workerStartFailed]) : loading);
+    // A worker that has parsed a document has started: later errors events are not about starting.
+    workerStartFailed = undefined;
   } catch (e) {
     const name = (e as { name?: string }).name;
-    return {
-      ok: false,
-      error: name === 'PasswordException' ? '这个 PDF 设有密码，无法读取。请提供未加密的文件。' : '不是有效的 PDF 文件：文件已损坏，或是改了扩展名的其他文件。',
-    };
+    if (name === 'PasswordException') return { ok: false, error: '这个 PDF 设有密码，无法读取。请提供未加密的文件。' };
+    if (isMissingFeature(e)) return { ok: false, error: missingFeatureMessage('PDF 文件', e) };
+    return { ok: false, error: '不是有效的 PDF 文件：文件已损坏，或是改了扩展名的其他文件。' };
   }
   try {
     // Refused, not cut short: a silently truncated report would lose rows.
@@ -47,9 +60,8 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfRead> {
     const pages = doc.numPages;
     for (let p = 1; p <= pages; p++) {
       const page = await doc.getPage(p);
-      const content = await page.getTextContent();
       const items: Item[] = [];
-      for (const it of content.items) {
+      for (const it of await textItems(page)) {
         if (!('str' in it) || !it.str.trim()) continue;
         const [a, b, , , x, y] = it.transform as number[];
         items.push({ str: it.str, x: x!, y: y!, width: it.width, size: Math.hypot(a!, b!) || it.height || 10 });
@@ -65,6 +77,20 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfRead> {
     return { ok: true, blocks };
   } finally {
     await doc.destroy();
+  }
+}
+
+/**
+ * The page's text items, read from pdf.js's text stream by its reader: `getTextContent` iterates that stream
+ * with `for await`, which the ReadableStream of Chromium before 124 does not support.
+ */
+async function textItems(page: PdfPage): Promise<TextItems> {
+  const reader = page.streamTextContent().getReader();
+  const items: TextItems = [];
+  for (;;) {
+    const { done, value } = (await reader.read()) as ReadableStreamReadResult<{ items: TextItems }>;
+    if (done) return items;
+    items.push(...value.items);
   }
 }
 
@@ -141,7 +167,8 @@ export const NO_RULINGS: Rulings = { h: [], v: [] };
 export async function pageRulings(page: { getOperatorList: () => Promise<OperatorList> }, ops: Ops): Promise<Rulings> {
   try {
     return rulingsOf(await page.getOperatorList(), ops);
-  } catch {
+  } catch (e) {
+    if (isMissingFeature(e)) throw e;
     return NO_RULINGS;
   }
 }
