@@ -1,0 +1,3 @@
+import { journeysIn } from './support/journeys';
+
+journeysIn('debian-chromium');
