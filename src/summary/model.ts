@@ -45,8 +45,10 @@ export type ExclusionReason = 'unreadable' | 'wrongYear' | 'superseded' | 'incom
 
 export type Exclusion = {
   reason: ExclusionReason;
-  /** In the reviewer's words, e.g. “被后一版本代替（计入：教育局（修改稿）.txt，落款日期较晚）”. */
+  /** In the reviewer's words, e.g. “已由“教育局（修改稿）.txt”代替：落款日期最晚，为2025年1月25日”. */
   text: string;
+  /** A few words for the line beside the totals: “无法读取”, “2023年度的报告”, “已由“…”代替”, “文件不完整”. */
+  brief: string;
   /** For a superseded file: the file of its unit that counts. */
   countedFile?: string;
 };
@@ -103,7 +105,7 @@ export type VersionGroup = {
   chosen: boolean;
 };
 
-export type ExcludedFile = { file: string; fileName: string; unit: string; reason: ExclusionReason; text: string };
+export type ExcludedFile = { file: string; fileName: string; unit: string; reason: ExclusionReason; text: string; brief: string };
 
 /** The reports every figure comes from. */
 export type CountedSet = {

@@ -65,10 +65,10 @@ export function incompleteReason(report: Report, unseen: UnseenParts | undefined
   if (format.id !== expected.id) return `表格是${format.id}年格式，${report.meta.year}年度应为${expected.id}年格式`;
   const tables = format.parts.filter((p) => p.kind === 'table');
   const unseenTables = tables.filter((p) => unseen?.parts.includes(p.id)).map((p) => `第${p.id}部分`);
-  if (unseen?.ending || unseen?.parts.length) {
-    return unseenTables.length ? `文件不完整：${unseenTables.join('、')}表格不在文件中` : '文件不完整：文本在报告结束之前中断';
-  }
-  if (unseen?.cells.length) return '文件不完整：有的表格行未能读出';
+  const cutTables = tables.filter((p) => !unseen?.parts.includes(p.id) && format.cells.some((c) => c.part === p.id && unseen?.cells.includes(c.key))).map((p) => `第${p.id}部分`);
+  const said = [...(cutTables.length ? [`${cutTables.join('、')}表格只有一部分`] : []), ...(unseenTables.length ? [`${unseenTables.join('、')}表格不在文件中`] : [])];
+  if (said.length) return `文件不完整：${said.join('，')}`;
+  if (unseen?.ending || unseen?.parts.length) return '文件不完整：文本在报告结束之前中断';
   const empty = tables.filter((p) => !format.cells.some((c) => c.part === p.id && report.values[c.key] !== undefined)).map((p) => `第${p.id}部分`);
   return empty.length ? `缺少${empty.join('、')}表格` : null;
 }
@@ -218,12 +218,12 @@ export class SummaryBuilder {
     };
     const keyOf = (u: UnitWork) => unitKey(u.row.agency, region) || `#${u.row.file}`;
 
-    for (const u of all) if (!u.row.read) exclude(u, { reason: 'unreadable', text: `无法读取（${u.row.error}）` });
+    for (const u of all) if (!u.row.read) exclude(u, { reason: 'unreadable', text: `无法读取：${u.row.error}`, brief: '无法读取' });
     const wrongYear: string[] = [];
     for (const u of read) {
       if (year === null || u.row.year === year) continue;
       wrongYear.push(u.row.file);
-      exclude(u, { reason: 'wrongYear', text: `${u.row.year}年度的报告，本次汇总${year}年度` });
+      exclude(u, { reason: 'wrongYear', text: `${u.row.year}年度的报告，本次汇总${year}年度`, brief: `${u.row.year}年度的报告` });
       note(u, { severity: 'error', rule: '年度', message: `这是${u.row.year}年度的报告，本次汇总的是${year}年度。请核对是否交错了文件。` });
     }
 
@@ -246,12 +246,12 @@ export class SummaryBuilder {
       const others = list.filter((u) => u !== winner).sort((a, b) => (a.row.publicationDate < b.row.publicationDate ? 1 : a.row.publicationDate > b.row.publicationDate ? -1 : 0));
       versions.push({ unit: winner.row.unit, year: winner.row.year!, files: [winner, ...others].map((u) => u.row.file), counted: winner.row.file, why: choice.why, chosen: choice.chosen });
       for (const u of others) {
-        exclude(u, { reason: 'superseded', text: `同一单位另有一份计入（${winner.row.fileName}，${choice.why}）`, countedFile: winner.row.file });
-        note(u, { severity: 'info', rule: '重复', message: `本单位同一年度还有“${winner.row.fileName}”，汇总计入的是那一份（${choice.why}），本文件不计入。` });
+        exclude(u, { reason: 'superseded', text: `已由“${winner.row.fileName}”代替：${choice.why}`, brief: `已由“${winner.row.fileName}”代替`, countedFile: winner.row.file });
+        note(u, { severity: 'info', rule: '重复', message: `本单位同一年度还有“${winner.row.fileName}”，汇总计入那一份（${choice.why}），本文件不计入。` });
       }
       note(winner, { severity: 'info', rule: '重复', message: `本单位同一年度共收到 ${list.length} 份文件，汇总计入本文件（${choice.why}）；其余：${others.map((o) => o.row.fileName).join('、')}。` });
     }
-    for (const u of read) if (u.row.incomplete) exclude(u, { reason: 'incomplete', text: u.row.incomplete });
+    for (const u of read) if (u.row.incomplete) exclude(u, { reason: 'incomplete', text: u.row.incomplete, brief: '文件不完整' });
 
     const countedUnits = read.filter((u) => !u.row.excluded && u.row.year === year);
     for (const u of countedUnits) u.row.counted = true;
@@ -338,7 +338,7 @@ export class SummaryBuilder {
     const countedFigures = main ? readFigures(reportFormat(main.report), readCells(reportFormat(main.report), main.report)) : emptyFigures;
     if (main) main.report.narrative['一'] = draftPartOne(main, region);
 
-    const excluded: ExcludedFile[] = all.filter((u) => u.row.excluded).map((u) => ({ file: u.row.file, fileName: u.row.fileName, unit: u.row.unit, reason: u.row.excluded!.reason, text: u.row.excluded!.text }));
+    const excluded: ExcludedFile[] = all.filter((u) => u.row.excluded).map((u) => ({ file: u.row.file, fileName: u.row.fileName, unit: u.row.unit, reason: u.row.excluded!.reason, text: u.row.excluded!.text, brief: u.row.excluded!.brief }));
     const counted: CountedSet = {
       year,
       units: countedUnits.length,
@@ -389,7 +389,7 @@ function describeCluster(c: ParagraphCluster, units: readonly UnitWork[]): Copie
 /** “计入 20 个单位；未计入：教育局.txt（…）、…；名单外计入：气象局”. */
 function countedSentence(units: number, excluded: readonly ExcludedFile[], unlisted: readonly string[]): string {
   const parts = [`计入 ${units} 个单位`];
-  if (excluded.length) parts.push(`未计入：${excluded.map((e) => `${e.fileName}（${e.text}）`).join('、')}`);
+  if (excluded.length) parts.push(`未计入：${excluded.map((e) => `${e.fileName}（${e.brief}）`).join('、')}`);
   if (unlisted.length) parts.push(`名单外计入：${unlisted.join('、')}`);
   return parts.join('；');
 }

@@ -1,3 +1,5 @@
+import { chineseDate } from '../core/document';
+
 // Several files of one unit and year are versions of its report (a resubmission, a corrected copy, the same
 // file sent twice). The one that counts: the reviewer's choice; else the latest 落款 date; else the name that
 // marks a later revision (修改稿, 修订, 更正, 第N版, v2); else the later file time; else the first file.
@@ -39,9 +41,9 @@ function compareVersions(a: VersionCandidate, b: VersionCandidate): { order: num
 }
 
 const WHY = [
-  (w: VersionCandidate) => `落款日期最晚（${w.publicationDate}）`,
-  () => '文件名标明为修改后的版本（落款日期相同或未写）',
-  () => '文件时间较晚（落款日期和文件名分不出先后）',
+  (w: VersionCandidate) => `落款日期最晚，为${chineseDate(w.publicationDate)}`,
+  () => '落款日期相同或未写，文件名标明为修改后的版本',
+  () => '落款日期和文件名分不出先后，文件时间较晚',
 ] as const;
 
 /** Which of a unit's files counts (index into `files`, which are in input order) and why, in words. */
