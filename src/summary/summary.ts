@@ -269,6 +269,8 @@ export class SummaryBuilder {
         const own = unitKey(name, region);
         let keys = byKey.has(own) ? [own] : [];
         if (keys.length === 0) keys = [...byKey.keys()].filter((k) => sameUnit(agencyKey(byKey.get(k)![0]!.row.agency), agencyKey(name), region));
+        // No region to go by (reports of several counties): a short name fits every report ending with it.
+        if (keys.length === 0 && !region && own.length >= 2) keys = [...byKey.keys()].filter((k) => k.endsWith(own));
         if (keys.length > 1) ambiguous.push({ listed: name, candidates: keys.map((k) => byKey.get(k)![0]!.row.agency) });
         for (const k of keys) {
           matchedKeys.add(k);
