@@ -121,8 +121,8 @@ export async function runSummary(args: string[], io: Io, progress: Progress = st
   const noticesDir = values['out-notices'] as string | undefined;
   if (noticesDir) {
     progress.phase('正在生成退回通知和催报名单…');
-    const { notices } = await import('../../summary/notices');
-    const letters = await notices(summary);
+    const { buildLetters } = await import('../../summary/letters');
+    const letters = await buildLetters(summary);
     try {
       mkdirSync(noticesDir, { recursive: true });
     } catch (e) {
