@@ -1,18 +1,32 @@
 import { similarity, SIMILARITY, type Paragraph } from './paragraphs';
 
-// Paragraphs two units share. Comparing every paragraph with every other is quadratic in the number of
-// units (a province sends 3,000): candidates come from MinHash bands instead, and each is then measured exactly.
-// Text that many units share (a superior's template, the common wording of a notice) is boilerplate, not copying.
+// Paragraphs units share. Comparing every paragraph with every other is quadratic in the number of units (a
+// province sends 3,000): identical paragraphs are grouped by their exact fingerprint first, then candidates
+// among the distinct ones come from MinHash bands (an index over paragraph fingerprints), and each is
+// measured exactly. Matches join paragraphs into clusters (union-find): a cluster is reported once, with
+// its units, never as N² pairs. A cluster spanning more units than `boilerplateLimit` is a template or
+// statutory wording, reported once as such.
 
-export type UnitParagraphs = { unit: number; agencyKey: string; paragraphs: readonly Paragraph[] };
-export type CopiedPair = { a: number; b: number; paragraphA: Paragraph; paragraphB: Paragraph; similarity: number };
+/** The paragraphs of one unit's counted report. `key` tells units apart: paragraphs of one key never match each other. */
+export type UnitParagraphs = { unit: number; key: string; paragraphs: readonly Paragraph[] };
 
-const BANDS = 8;
-const ROWS = 4;
-const SEEDS = Array.from({ length: BANDS * ROWS }, (_, i) => Math.imul(i + 1, 0x9e3779b1) >>> 0);
+/** A paragraph of a unit: index into the input and into that unit's paragraphs. */
+export type ParagraphRef = { unit: number; paragraph: number };
+
+/** Paragraphs joined by matches, over at least two distinct units. */
+export type ParagraphCluster = { members: ParagraphRef[]; units: number[]; similarity: number };
+
+export type CopiedFound = { clusters: ParagraphCluster[]; boilerplate: ParagraphCluster[] };
 
 /** More units than this sharing one paragraph make it boilerplate. */
 export const boilerplateLimit = (units: number): number => Math.max(3, Math.ceil(units * 0.2));
+
+// 16 bands of 4 hashes: a pair at the threshold (Jaccard 0.8) shares a band with probability 1 − (1 − 0.8⁴)¹⁶ ≈ 0.9998.
+const BANDS = 16;
+const ROWS = 4;
+const SEEDS = Array.from({ length: BANDS * ROWS }, (_, i) => Math.imul(i + 1, 0x9e3779b1) >>> 0);
+/** Buckets up to this size are compared pair by pair; larger ones against the leaders found so far. */
+const PAIRWISE_BUCKET = 48;
 
 function mix(x: number): number {
   x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
@@ -20,72 +34,165 @@ function mix(x: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-function bandKeys(p: Paragraph): string[] {
-  const mins = SEEDS.map((seed) => {
-    let min = 0xffffffff;
-    for (const h of p.shingles) {
-      const v = mix(h ^ seed);
-      if (v < min) min = v;
+function bandKeys(shingles: Uint32Array): Uint32Array {
+  const mins = new Uint32Array(SEEDS.length).fill(0xffffffff);
+  for (const h of shingles) {
+    for (let s = 0; s < SEEDS.length; s++) {
+      const v = mix(h ^ SEEDS[s]!);
+      if (v < mins[s]!) mins[s] = v;
     }
-    return min;
-  });
-  return Array.from({ length: BANDS }, (_, b) => `${b}:${mins.slice(b * ROWS, (b + 1) * ROWS).join(',')}`);
+  }
+  const keys = new Uint32Array(BANDS);
+  for (let b = 0; b < BANDS; b++) {
+    let k = b;
+    for (let r = 0; r < ROWS; r++) k = mix(k ^ mins[b * ROWS + r]!);
+    keys[b] = k;
+  }
+  return keys;
 }
 
-export function findCopied(units: readonly UnitParagraphs[]): CopiedPair[] {
-  type Ref = { u: number; p: number };
-  const buckets = new Map<string, Ref[]>();
-  units.forEach((unit, u) =>
-    unit.paragraphs.forEach((paragraph, p) => {
-      for (const key of bandKeys(paragraph)) {
-        const list = buckets.get(key);
-        if (list) list.push({ u, p });
-        else buckets.set(key, [{ u, p }]);
-      }
-    }),
-  );
-  const limit = boilerplateLimit(units.length);
-  const common = new Set<string>();
-  const candidates = new Set<string>();
-  for (const list of buckets.values()) {
-    if (list.length < 2) continue;
-    const agencies = new Set(list.map((r) => units[r.u]!.agencyKey));
-    if (agencies.size < 2) continue;
-    if (agencies.size > limit) {
-      for (const r of list) common.add(`${r.u}/${r.p}`);
-      continue;
+/** A fingerprint of the whole shingle set: equal sets, equal fingerprints (collisions are checked). */
+function exactKey(shingles: Uint32Array): string {
+  let a = 0x811c9dc5;
+  let b = shingles.length;
+  for (const h of shingles) {
+    a = mix(a ^ h);
+    b = mix(b + h);
+  }
+  return `${a}:${b}:${shingles.length}`;
+}
+
+const sameSet = (a: Uint32Array, b: Uint32Array): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** Union-find over paragraph nodes, remembering the weakest match that joined each set. */
+export class Joins {
+  private readonly parent: Int32Array;
+  private readonly weakest: Float64Array;
+  constructor(size: number) {
+    this.parent = Int32Array.from({ length: size }, (_, i) => i);
+    this.weakest = new Float64Array(size).fill(1);
+  }
+  find(x: number): number {
+    let root = x;
+    while (this.parent[root] !== root) root = this.parent[root]!;
+    while (this.parent[x] !== root) {
+      const next = this.parent[x]!;
+      this.parent[x] = root;
+      x = next;
     }
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const [x, y] = list[i]!.u <= list[j]!.u ? [list[i]!, list[j]!] : [list[j]!, list[i]!];
-        if (units[x.u]!.agencyKey === units[y.u]!.agencyKey) continue;
-        candidates.add(`${x.u}/${x.p}|${y.u}/${y.p}`);
-      }
+    return root;
+  }
+  join(a: number, b: number, s: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    const w = Math.min(this.weakest[ra]!, this.weakest[rb]!, s);
+    if (ra !== rb) this.parent[rb] = ra;
+    this.weakest[ra] = w;
+  }
+  similarityOf(x: number): number {
+    return this.weakest[this.find(x)]!;
+  }
+}
+
+/** The nodes of a summary's paragraphs: one per (unit, paragraph), in input order. */
+export function paragraphNodes(units: readonly UnitParagraphs[]): ParagraphRef[] {
+  const nodes: ParagraphRef[] = [];
+  units.forEach((u, unit) => u.paragraphs.forEach((_, paragraph) => nodes.push({ unit, paragraph })));
+  return nodes;
+}
+
+/** Clusters and boilerplate from joined nodes: sets over at least two distinct keys, split by the boilerplate limit. */
+export function clustersOf(units: readonly UnitParagraphs[], nodes: readonly ParagraphRef[], joins: Joins): CopiedFound {
+  const sets = new Map<number, number[]>();
+  for (let i = 0; i < nodes.length; i++) {
+    const root = joins.find(i);
+    const list = sets.get(root);
+    if (list) list.push(i);
+    else sets.set(root, [i]);
+  }
+  const keys = new Set(units.map((u) => u.key)).size;
+  const limit = boilerplateLimit(keys);
+  const clusters: ParagraphCluster[] = [];
+  const boilerplate: ParagraphCluster[] = [];
+  for (const [root, members] of sets) {
+    if (members.length < 2) continue;
+    const distinct = new Set<string>();
+    const unitList: number[] = [];
+    for (const m of members) {
+      const u = nodes[m]!.unit;
+      if (unitList[unitList.length - 1] !== u && !unitList.includes(u)) unitList.push(u);
+      distinct.add(units[u]!.key);
+    }
+    if (distinct.size < 2) continue;
+    const cluster = { members: members.map((m) => nodes[m]!), units: unitList.sort((a, b) => a - b), similarity: joins.similarityOf(root) };
+    (distinct.size > limit ? boilerplate : clusters).push(cluster);
+  }
+  const byFirst = (a: ParagraphCluster, b: ParagraphCluster) => a.units[0]! - b.units[0]! || a.members[0]!.paragraph - b.members[0]!.paragraph;
+  return { clusters: clusters.sort(byFirst), boilerplate: boilerplate.sort(byFirst) };
+}
+
+export function findCopied(units: readonly UnitParagraphs[]): CopiedFound {
+  const nodes = paragraphNodes(units);
+  const shinglesOf = (i: number) => units[nodes[i]!.unit]!.paragraphs[nodes[i]!.paragraph]!.shingles;
+  const keyOf = (i: number) => units[nodes[i]!.unit]!.key;
+  const joins = new Joins(nodes.length);
+
+  // Identical paragraphs: one representative each goes on to the index.
+  const exact = new Map<string, number[]>();
+  const representatives: number[] = [];
+  // The one unit key of an identical group, or null once it spans several: paragraphs of one unit never match.
+  const soleKey = new Map<number, string | null>();
+  for (let i = 0; i < nodes.length; i++) {
+    const key = exactKey(shinglesOf(i));
+    const reps = exact.get(key);
+    const same = reps?.find((r) => sameSet(shinglesOf(r), shinglesOf(i)));
+    if (same !== undefined) {
+      joins.join(same, i, 1);
+      if (soleKey.get(same) !== keyOf(i)) soleKey.set(same, null);
+    } else {
+      soleKey.set(i, keyOf(i));
+      if (reps) reps.push(i);
+      else exact.set(key, [i]);
+      representatives.push(i);
     }
   }
-  const pairs: CopiedPair[] = [];
-  // How many other agencies each paragraph is the same as: text found in many units is common wording.
-  const matchedBy = new Map<string, Set<string>>();
-  const note = (ref: string, agency: string) => {
-    const set = matchedBy.get(ref);
-    if (set) set.add(agency);
-    else matchedBy.set(ref, new Set([agency]));
+  exact.clear();
+
+  // Similar paragraphs: candidates share a band of their MinHash signature.
+  const bands = Array.from({ length: BANDS }, () => new Map<number, number[]>());
+  for (const i of representatives) {
+    const keys = bandKeys(shinglesOf(i));
+    for (let b = 0; b < BANDS; b++) {
+      const list = bands[b]!.get(keys[b]!);
+      if (list) list.push(i);
+      else bands[b]!.set(keys[b]!, [i]);
+    }
+  }
+  const tried = new Set<number>();
+  const measure = (a: number, b: number): boolean => {
+    if (joins.find(a) === joins.find(b)) return true;
+    const ka = soleKey.get(a);
+    if (ka !== null && ka === soleKey.get(b)) return false;
+    const pairKey = a < b ? a * 0x100000 + b : b * 0x100000 + a;
+    if (tried.has(pairKey)) return false;
+    tried.add(pairKey);
+    const s = similarity(shinglesOf(a), shinglesOf(b));
+    if (s < SIMILARITY) return false;
+    joins.join(a, b, s);
+    return true;
   };
-  const verified: { left: string; right: string; pair: CopiedPair }[] = [];
-  for (const c of candidates) {
-    const [left, right] = c.split('|') as [string, string];
-    if (common.has(left) || common.has(right)) continue;
-    const [ua, pa] = left.split('/').map(Number) as [number, number];
-    const [ub, pb] = right.split('/').map(Number) as [number, number];
-    const paragraphA = units[ua]!.paragraphs[pa]!;
-    const paragraphB = units[ub]!.paragraphs[pb]!;
-    const s = similarity(paragraphA.shingles, paragraphB.shingles);
-    if (s < SIMILARITY) continue;
-    note(left, units[ub]!.agencyKey);
-    note(right, units[ua]!.agencyKey);
-    verified.push({ left, right, pair: { a: units[ua]!.unit, b: units[ub]!.unit, paragraphA, paragraphB, similarity: s } });
+  for (const band of bands) {
+    for (const list of band.values()) {
+      if (list.length < 2) continue;
+      if (list.length <= PAIRWISE_BUCKET) {
+        for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) measure(list[x]!, list[y]!);
+        continue;
+      }
+      // A large bucket: each paragraph is measured against the leaders of the groups found so far.
+      const leaders: number[] = [];
+      for (const i of list) if (!leaders.some((l) => measure(l, i))) leaders.push(i);
+    }
+    band.clear();
   }
-  const shared = (ref: string) => (matchedBy.get(ref)?.size ?? 0) + 1 > limit;
-  for (const v of verified) if (!shared(v.left) && !shared(v.right)) pairs.push(v.pair);
-  return pairs.sort((x, y) => x.a - y.a || x.b - y.b);
+  return clustersOf(units, nodes, joins);
 }

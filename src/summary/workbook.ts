@@ -6,7 +6,7 @@ import { boilerplateLimit } from './copied';
 import { addFigures, FIGURES, RATES, rates, type Figures } from './figures';
 import { MIN_PARAGRAPH_CHARS, SIMILARITY } from './paragraphs';
 import { ruleName } from '../core/findings-wording';
-import { SAME_TEXT_SHARE, type Summary, type UnitRow } from './summary';
+import { fileNameOf, SAME_TEXT_SHARE, type Summary, type UnitRow } from './summary';
 import { formatOfTotal } from './totals';
 import { JUMP_FACTOR, JUMP_MIN, ZERO_AFTER } from './year-on-year';
 
@@ -31,8 +31,10 @@ export const UNIT_COLUMNS: readonly (Column & { meaning: string })[] = [
   { header: '机关类型', width: 10, value: (u) => u.kind, meaning: '人民政府、政府部门、乡镇街道或其他（决定公开期限）' },
   { header: '报告年度', width: 9, value: (u) => u.year, meaning: '报告所统计的年度' },
   { header: '格式', width: 9, value: (u) => (u.format ? `${u.format}年格式` : null), meaning: '报告表格所用的法定格式' },
-  { header: '文件', width: 30, value: (u) => u.file, meaning: '读取的文件' },
+  { header: '文件', width: 30, value: (u) => u.fileName, meaning: '读取的文件（文件名；所在文件夹见“说明”）' },
   { header: '读取情况', width: 16, value: (u) => (u.read ? '已读取' : `无法读取：${u.error}`), meaning: '文件能否读取；不能读取时写明原因' },
+  { header: '计入汇总', width: 9, value: (u) => (u.counted ? '计入' : '未计入'), meaning: '是否计入合计、比率和汇总表：每个单位只计入本年度一份完整、可读取的报告' },
+  { header: '未计入原因', width: 28, value: (u) => u.excluded?.text ?? null, meaning: '年度不符、被同一单位的另一版本代替、文件不完整或无法读取' },
   { header: '错误', width: 7, value: (u) => u.errors, meaning: '错误条数（详见“问题清单”）' },
   { header: '警告', width: 7, value: (u) => u.warnings, meaning: '警告条数（详见“问题清单”）' },
   { header: '落款日期', width: 12, value: (u) => u.publicationDate || null, meaning: '报告文末的落款（发布）日期' },
@@ -54,11 +56,13 @@ function styleHeader(row: ExcelJS.Row): void {
 }
 
 
+/** Landscape, as wide as one page, as long as it needs: what a reviewer prints. */
+const ONE_PAGE_WIDE = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } as const;
+
 function unitsSheet(wb: ExcelJS.Workbook, summary: Summary): void {
   const ws = wb.addWorksheet('单位情况', {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }],
-    // Too many columns to shrink onto one page: printed across pages, the header on each.
-    pageSetup: { orientation: 'landscape', paperSize: 9, printTitlesRow: '1:1' },
+    pageSetup: { ...ONE_PAGE_WIDE, printTitlesRow: '1:1' },
   });
   ws.columns = [{ header: '序号', width: 6 }, ...UNIT_COLUMNS.map((c) => ({ header: c.header, width: c.width }))];
   styleHeader(ws.getRow(1));
@@ -69,15 +73,15 @@ function unitsSheet(wb: ExcelJS.Workbook, summary: Summary): void {
     if (u.late) row.getCell(1 + UNIT_COLUMNS.findIndex((c) => c.header === '是否逾期') + 1).fill = fill(ORANGE);
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, summary.units.length + 1), column: UNIT_COLUMNS.length + 1 } };
-  // All units together, below the filtered list so a filter never hides or moves it.
-  const counted = summary.units.filter((u) => u.figures);
+  // The counted set, below the filtered list so a filter never hides or moves it: the same figures as 汇总表 and the JSON totals.
+  const counted = summary.units.filter((u) => u.counted);
   if (counted.length) {
-    const total: Figures = addFigures(counted.map((u) => u.figures!));
-    const overall = rates(total);
+    const total = summary.counted.figures;
+    const overall = summary.counted.rates;
     ws.addRow([]);
     const row = ws.addRow([
       '合计',
-      `${counted.length}份已读取的报告`,
+      `计入的${counted.length}个单位`,
       ...UNIT_COLUMNS.slice(1).map((c) => {
         const f = FIGURES.find((x) => x.label === c.header);
         if (f) return total[f.id];
@@ -90,6 +94,10 @@ function unitsSheet(wb: ExcelJS.Workbook, summary: Summary): void {
     ]);
     row.font = { bold: true };
   }
+  const note = ws.addRow([summary.counted.sentence]);
+  ws.mergeCells(note.number, 1, note.number, 10);
+  note.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+  note.height = Math.max(18, 15 * Math.ceil(textUnits(summary.counted.sentence) / 160));
 }
 
 function findingsSheet(wb: ExcelJS.Workbook, summary: Summary): void {
@@ -114,7 +122,7 @@ function findingsSheet(wb: ExcelJS.Workbook, summary: Summary): void {
   for (const u of summary.units) {
     for (const f of u.findings) {
       if (f.severity === 'info') continue;
-      const row = ws.addRow([u.agency || '（未写机关名称）', u.file, f.part ? `第${f.part}部分` : '全文', SEVERITY_LABEL[f.severity], ruleName(f.rule), f.row, f.column, f.message]);
+      const row = ws.addRow([u.unit, u.fileName, f.part ? `第${f.part}部分` : '全文', SEVERITY_LABEL[f.severity], ruleName(f.rule), f.row, f.column, f.message]);
       if (f.severity === 'error') row.getCell(4).fill = fill(RED);
       row.getCell(8).alignment = { wrapText: true, vertical: 'top' };
     }
@@ -133,7 +141,7 @@ function totalSheets(wb: ExcelJS.Workbook, summary: Summary): void {
   const first = summary.totals[0];
   if (!first) return;
   for (const part of formatOfTotal(first).parts.filter((p) => p.kind === 'table')) {
-    const ws = wb.addWorksheet(`汇总表${part.id}`, { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } });
+    const ws = wb.addWorksheet(`汇总表${part.id}`, { pageSetup: { ...ONE_PAGE_WIDE } });
     const widths = TABLE_WIDTHS[part.id] ?? [];
     const widthOf = (col: number) => widths[col] ?? DEFAULT_WIDTH;
     let top = 1;
@@ -144,7 +152,7 @@ function totalSheets(wb: ExcelJS.Workbook, summary: Summary): void {
       const grid = tableGrid(format.tables[tablePart.table!]);
       for (let c = 0; c < grid.columns; c++) ws.getColumn(c + 1).width = widthOf(c);
       const title = ws.getCell(top, 1);
-      title.value = `${total.year}年度 ${part.heading}（${total.units}个单位合计，${format.id}年格式）`;
+      title.value = `${total.year}年度 ${part.heading}（${total.units}个单位合计，${format.id}年格式${total.year === summary.year ? '' : '；另一年度，不计入本年合计'}）`;
       title.font = { bold: true, size: 12 };
       ws.mergeCells(top, 1, top, grid.columns);
       top += 1;
@@ -174,7 +182,10 @@ function totalSheets(wb: ExcelJS.Workbook, summary: Summary): void {
       lines.forEach((n, i) => (ws.getRow(top + i).height = Math.max(18, 15 * n)));
       top += grid.rowCount;
       const findings = total.findings.filter((f) => f.part === part.id && f.severity !== 'info');
-      const notes = findings.length ? findings.map((f) => `${SEVERITY_LABEL[f.severity]}：${f.row ?? ''}${f.column ? ` / ${f.column}` : ''}：${f.message}`) : ['核对：本表合计数符合表内勾稽关系。'];
+      const notes = findings.length
+        ? findings.map((f) => `${SEVERITY_LABEL[f.severity]}：${[f.row, f.column].filter(Boolean).join(' / ')}${f.row || f.column ? '：' : ''}${f.message}${f.from.length ? `（来自：${f.from.join('、')}）` : ''}`)
+        : ['核对：本表合计数符合表内勾稽关系。'];
+      notes.push(`计入的单位（${total.units}个）：${total.unitNames.join('、')}`);
       let tableWidth = 0;
       for (let c = 0; c < grid.columns; c++) tableWidth += widthOf(c);
       for (const text of notes) {
@@ -193,7 +204,7 @@ function totalSheets(wb: ExcelJS.Workbook, summary: Summary): void {
 
 function yearOnYearSheet(wb: ExcelJS.Workbook, summary: Summary): void {
   if (summary.previous.length === 0) return;
-  const ws = wb.addWorksheet('同比', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet('同比', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...ONE_PAGE_WIDE, printTitlesRow: '1:1' } });
   ws.columns = [
     { header: '单位', width: 26 },
     { header: '上年报告', width: 26 },
@@ -203,17 +214,17 @@ function yearOnYearSheet(wb: ExcelJS.Workbook, summary: Summary): void {
     { header: '判断', width: 60 },
   ];
   styleHeader(ws.getRow(1));
-  for (const u of summary.units.filter((x) => x.read)) {
+  for (const u of summary.units.filter((x) => x.counted)) {
     if (!u.previousFile) {
-      ws.addRow([u.agency, '（未找到上年报告）', null, null, null, '上年报告中没有同名单位（名称写法不同、新设单位或未提供上年报告）']);
+      ws.addRow([u.unit, '（未找到上年报告）', null, null, null, '上年报告中没有同名单位（名称写法不同、新设单位或未提供上年报告）']);
       continue;
     }
     for (const y of u.yearOnYear) {
-      const row = ws.addRow([u.agency, u.previousFile, y.figure, y.previous, y.current, y.message ?? '']);
+      const row = ws.addRow([u.unit, fileNameOf(u.previousFile), y.figure, y.previous, y.current, y.message ?? '']);
       if (y.change) row.getCell(6).fill = fill(ORANGE);
     }
     if (u.sameTextAsLastYear !== null) {
-      const row = ws.addRow([u.agency, u.previousFile, '正文与上年相同的比例', null, `${Math.round(u.sameTextAsLastYear * 100)}%`, u.sameTextAsLastYear >= SAME_TEXT_SHARE ? '正文大部分与上年相同（雷同）' : '']);
+      const row = ws.addRow([u.unit, fileNameOf(u.previousFile), '正文与上年相同的比例', null, `${Math.round(u.sameTextAsLastYear * 100)}%`, u.sameTextAsLastYear >= SAME_TEXT_SHARE ? '正文大部分与上年相同（雷同）' : '']);
       if (u.sameTextAsLastYear >= SAME_TEXT_SHARE) row.getCell(6).fill = fill(ORANGE);
     }
   }
@@ -237,6 +248,7 @@ function notesSheet(wb: ExcelJS.Workbook, summary: Summary): void {
   add('生成时间', `${chineseDate(summary.createdAt.slice(0, 10))} ${summary.createdAt.slice(11, 16)}（UTC）`);
   add('汇总年度', summary.year ? `${summary.year}年度` : '（未能确定）');
   add('本年报告', `${summary.units.length} 个文件，读取 ${summary.units.filter((u) => u.read).length} 个`);
+  add('计入汇总', summary.counted.sentence);
   if (summary.listed) add('单位名单', `${summary.listed.length} 个单位；未收到 ${summary.missing.length} 个，名单外 ${summary.unlisted.length} 个`);
   if (summary.previous.length) add('上年报告', `${summary.previous.length} 个文件`);
   heading('“单位情况”各列');
@@ -246,14 +258,16 @@ function notesSheet(wb: ExcelJS.Workbook, summary: Summary): void {
   heading('比率的计算');
   for (const r of RATES) add(r.label, `${r.formula}×100%，保留一位小数`);
   heading('核对方法');
-  add('单位名单', '机关名称按忽略空格、括号内容及“人民政府/政府/办事处”等写法差异对应');
-  add('同一单位重复', '同一单位同一年度有两个以上文件时列为重复，汇总表只计第一个文件');
-  add('年度不符', '报告年度与汇总年度不同的文件列为错误');
+  add('名称写法', '机关名称按忽略空格、括号内容及“人民政府/政府/办事处”等写法差异对应');
+  add('计入的报告', '每个单位只计入一份：本汇总年度、能读取、内容完整（文本未中断、表格齐全）、未被同一单位的另一版本代替的报告。合计行、比率、汇总表都只由计入的报告得出；未计入的文件在“单位情况”写明原因');
+  add('同一单位的多个版本', '同一单位同一年度有两个以上文件时，计入落款日期最晚的一份；落款日期相同或未写时，计入文件名标明“修改稿、修订、更正、第N版、v2”等的一份；仍分不出时计入文件时间较晚的一份');
+  add('年度不符', '报告年度与汇总年度不同的文件列为错误，不计入');
+  add('单位名单', '名单可写全称或简称（如“教育局”“城关镇”）：报告的机关名称以名单中的名称结尾、前面是多数报告共有的地区名称时即对应');
   add('同比变化', `与上年报告对比：增长到${JUMP_FACTOR}倍以上或降到五分之一以下（较大一方不少于${JUMP_MIN}），或上年不少于${ZERO_AFTER}、今年为0`);
   add(
     '雷同',
     `正文（第一、五、六部分）中不少于${MIN_PARAGRAPH_CHARS}字的段落，去掉空白、标点和数字后，按三字片段计算相似度，不低于${SIMILARITY * 100}%视为相同；` +
-      `法定开头语和超过${boilerplateLimit(summary.units.length)}个单位共有的段落视为通用表述，不计。正文${SAME_TEXT_SHARE * 100}%以上与上年相同的列为与上年雷同`,
+      `法定开头语和超过${boilerplateLimit(summary.counted.units)}个单位共有的段落视为通用表述，不计。正文${SAME_TEXT_SHARE * 100}%以上与上年相同的列为与上年雷同`,
   );
   add('汇总表', '各单位表二、表三、表四按格式和年度逐格相加（金额精确到分，不经浮点运算），再按单份报告的规则核对；单位未填的格不计入');
   heading('读取的文件');

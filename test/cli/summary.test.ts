@@ -18,12 +18,27 @@ import { haveTools } from '../support/system-tools';
 // `nianbao summary` over a generated county: ~40 units in .txt/.docx/.pdf with last year's reports and a units list.
 
 type Json = {
-  units: { file: string; agency: string; year: number | null; format: string | null; read: boolean; errors: number; warnings: number; late: boolean | null; figures: Record<string, unknown> }[];
+  units: {
+    file: string;
+    unit: string;
+    agency: string;
+    year: number | null;
+    format: string | null;
+    read: boolean;
+    counted: boolean;
+    excluded: string | null;
+    errors: number;
+    warnings: number;
+    late: boolean | null;
+    figures: Record<string, unknown>;
+  }[];
+  counted: { units: number; sentence: string; figures: Record<string, number | null>; rates: Record<string, number | null> };
   missing: string[];
   unlisted: string[];
   duplicates: string[][];
+  versions: { unit: string; files: string[]; counted: string; why: string }[];
   copied: { units: string[]; part: string; text: string }[];
-  totals: { format: string; year: number; units: number; values: Record<string, number | string>; findings: { severity: string; rule: string; message: string }[] }[];
+  totals: { format: string; year: number; units: number; unitNames: string[]; values: Record<string, number | string>; findings: { severity: string; rule: string; message: string; from: string[] }[] }[];
 };
 
 let dir: string;
@@ -62,8 +77,10 @@ const unitOf = (agency: string) => json.units.find((u) => u.file === fileOf(agen
 describe('nianbao summary --json', () => {
   it('has one row per file in the promised shape, the scan listed as not read', () => {
     expect(json.units).toHaveLength(42);
-    for (const u of json.units) expect(Object.keys(u).sort()).toEqual(['agency', 'errors', 'figures', 'file', 'format', 'late', 'read', 'warnings', 'year']);
-    expect(Object.keys(json).sort()).toEqual(['copied', 'duplicates', 'missing', 'totals', 'units', 'unlisted']);
+    for (const u of json.units) {
+      expect(Object.keys(u).sort()).toEqual(['agency', 'counted', 'errors', 'excluded', 'figures', 'file', 'format', 'late', 'problems', 'publicationDate', 'read', 'unit', 'warnings', 'year']);
+    }
+    expect(Object.keys(json).sort()).toEqual(['ambiguous', 'boilerplate', 'copied', 'counted', 'duplicates', 'missing', 'region', 'totals', 'units', 'unlisted', 'versions', 'year']);
     const scan = json.units.find((u) => basename(u.file) === '99-扫描件.pdf')!;
     expect(scan).toMatchObject({ read: false, agency: '', year: null, late: null, errors: 1 });
     expect(err).toContain('99-扫描件.pdf 无法读取');
@@ -72,17 +89,45 @@ describe('nianbao summary --json', () => {
   });
 
   it('gives exactly the missing, unlisted, duplicate and late units', () => {
-    expect(json.missing).toEqual([SCENARIO.missing]);
+    // Missing: the unit that sent nothing, and those whose only file is of another year or incomplete.
+    expect(json.missing).toEqual([SCENARIO.wrongYear, SCENARIO.incomplete, SCENARIO.missing]);
     expect(json.unlisted).toEqual([fileOf(SCENARIO.unlisted)]);
-    expect(json.duplicates).toEqual([[fileOf(SCENARIO.duplicate), fileOf(SCENARIO.duplicate).replace(/\.\w+$/, '（修改稿）.txt')]]);
+    expect(json.duplicates).toEqual([[set.revision, fileOf(SCENARIO.duplicate)]]);
     expect(json.units.filter((u) => u.late === true).map((u) => u.agency)).toEqual([SCENARIO.late]);
-    expect(json.units.filter((u) => u.read && u.late !== false && u.late !== true)).toEqual([]);
+    // Every read report has a date, but the one cut before its signature.
+    expect(json.units.filter((u) => u.read && u.late !== false && u.late !== true).map((u) => u.file)).toEqual([fileOf(SCENARIO.incomplete)]);
     // The town hall written as “云岭镇政府” is still on the list.
     expect(unitOf(SCENARIO.shortName).agency).toBe(SCENARIO.shortName.replace('人民政府', '政府'));
   });
 
   it('names the faulty units, and only them, as having errors', () => {
-    expect(json.units.filter((u) => u.errors > 0).map((u) => u.agency || basename(u.file))).toEqual([SCENARIO.faultyTable3, SCENARIO.faultyTable4, '99-扫描件.pdf']);
+    expect(json.units.filter((u) => u.errors > 0).map((u) => u.agency || basename(u.file))).toEqual([SCENARIO.faultyTable3, SCENARIO.faultyTable4, SCENARIO.wrongYear, '99-扫描件.pdf']);
+  });
+
+  it('counts the 修改稿 that sorts after its original (later 落款), and names the original as superseded', () => {
+    const [original, revision] = [json.units.find((u) => u.file === fileOf(SCENARIO.duplicate))!, json.units.find((u) => u.file === set.revision)!];
+    expect(basename(set.revision) > basename(original.file)).toBe(true);
+    expect([revision.counted, revision.excluded]).toEqual([true, null]);
+    expect(original.counted).toBe(false);
+    expect(original.excluded).toBe(`已由“${basename(set.revision)}”代替：落款日期最晚，为2025年1月25日`);
+    expect(json.versions).toEqual([{ unit: SCENARIO.duplicate, year: 2024, files: [set.revision, original.file], counted: set.revision, why: '落款日期最晚，为2025年1月25日', chosen: false }]);
+    expect(revision.figures.received).toBe((original.figures.received as number) + 1);
+  });
+
+  it('counts one report per unit and names every file left out, with the reason, beside the totals', () => {
+    const excluded = json.units.filter((u) => !u.counted).map((u) => [basename(u.file), u.excluded]);
+    expect(excluded).toEqual([
+      [basename(fileOf(SCENARIO.duplicate)), expect.stringContaining('代替')],
+      [basename(fileOf(SCENARIO.wrongYear)), '2023年度的报告，本次汇总2024年度'],
+      [basename(fileOf(SCENARIO.incomplete)), '文件不完整：第三部分表格只有一部分，第四部分表格不在文件中'],
+      ['99-扫描件.pdf', expect.stringMatching(/^无法读取：这个 PDF 没有文字层/)],
+    ]);
+    expect(json.counted.units).toBe(set.counted.size);
+    expect(json.counted.sentence).toBe(
+      `计入 ${set.counted.size} 个单位；未计入 4 个文件：${basename(fileOf(SCENARIO.duplicate))}（已由“${basename(set.revision)}”代替）、` +
+        `${basename(fileOf(SCENARIO.wrongYear))}（2023年度的报告）、${basename(fileOf(SCENARIO.incomplete))}（文件不完整）、99-扫描件.pdf（无法读取）；名单外计入 1 个单位：${SCENARIO.unlisted}`,
+    );
+    expect(json.totals[0]!.unitNames).toEqual(json.units.filter((u) => u.counted).map((u) => u.unit));
   });
 
   it('quotes the one paragraph two units share, and not the statutory opening all share', () => {
@@ -98,14 +143,18 @@ describe('nianbao summary --json', () => {
   it('sums tables 二/三/四 exactly over the units counted once, and the sum fails only where the inputs do', () => {
     expect(json.totals).toHaveLength(1);
     const total = json.totals[0]!;
-    // Every agency once: the duplicate's second file and the unreadable scan are not added.
-    const counted = [...new Map([...set.reports.values()].map((r) => [r.meta.agency, r])).values()];
+    // Every agency once, the 修改稿 for the one that resubmitted; nothing of another year, incomplete or unreadable.
+    const counted = [...set.counted.values()];
     expect(total).toMatchObject({ format: '2021', year: 2024, units: counted.length });
     expect(total.values).toEqual(expectedSums(counted));
     // Each broken equation is an error, or a note where it only follows from another broken one (the culprit).
     const broken = total.findings.filter((f) => f.severity === 'error' || (f.severity === 'info' && f.message.includes('不必改动本格')));
     expect([...new Set(broken.map((f) => f.rule))].sort()).toEqual(['三-勾稽', '三-行合计', '四-合计']);
-    expect(total.findings.some((f) => f.severity === 'error')).toBe(true);
+    // Each failure names the unit it comes from.
+    expect(total.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.from])).toEqual([
+      ['三-勾稽', [SCENARIO.faultyTable3]],
+      ['四-合计', [SCENARIO.faultyTable4]],
+    ]);
   });
 
   it('writes the sum as a report file the editor opens', () => {
@@ -165,7 +214,7 @@ describe('the workbook', () => {
     const lateCol = columnOf(ws, '是否逾期');
     const rows = Array.from({ length: 42 }, (_, i) => ws.getRow(i + 2));
     const red = rows.filter((r) => (r.getCell(1).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === 'FFF8D7DA');
-    expect(red.map((r) => r.getCell(agencyCol).text || r.getCell(columnOf(ws, '文件')).text)).toEqual([SCENARIO.faultyTable3, SCENARIO.faultyTable4, expect.stringContaining('99-扫描件.pdf')]);
+    expect(red.map((r) => r.getCell(agencyCol).text || r.getCell(columnOf(ws, '文件')).text)).toEqual([SCENARIO.faultyTable3, SCENARIO.faultyTable4, SCENARIO.wrongYear, '99-扫描件.pdf']);
     const late = rows.filter((r) => r.getCell(lateCol).text === '逾期');
     expect(late.map((r) => r.getCell(agencyCol).text)).toEqual([SCENARIO.late]);
     expect(columnOf(ws, '公开率（%）＝（予以公开＋部分公开）÷办理结果总计')).toBeGreaterThan(0);
@@ -183,7 +232,9 @@ describe('the workbook', () => {
       expect.stringContaining('与上年报告相同或高度相似'),
     ]);
     expect(rows.find((r) => r[0] === SCENARIO.missing)?.[1]).toBe('（未收到）');
-    expect(rows.filter((r) => r[4] === ruleName('名单')).map((r) => r[0])).toEqual([SCENARIO.missing, SCENARIO.unlisted]);
+    expect(rows.filter((r) => r[4] === ruleName('名单')).map((r) => r[0])).toEqual([SCENARIO.wrongYear, SCENARIO.incomplete, SCENARIO.missing, SCENARIO.unlisted]);
+    // File names, never the reviewer's folders.
+    expect(rows.filter((r) => r[1]!.includes('/') || r[1]!.includes(dir))).toEqual([]);
     expect(rows.filter((r) => r[4] === ruleName('期限')).map((r) => r[0])).toEqual([SCENARIO.late]);
   });
 
@@ -223,7 +274,7 @@ describe('progress on stderr', () => {
   it('counts every file read, then the final step, and clears the line', async () => {
     const updates: [number, number][] = [];
     let cleared = false;
-    const sink = { active: true, update: (done: number, total: number) => updates.push([done, total]), done: () => (cleared = true) };
+    const sink = { active: true, update: (done: number, total: number) => updates.push([done, total]), phase: () => {}, done: () => (cleared = true) };
     await runSummary([set.previous, '--json'], { out: () => {}, err: () => {} }, sink);
     expect(updates).toEqual([...Array.from({ length: 40 }, (_, i) => [i, 40]), [40, 40]]);
     expect(cleared).toBe(true);
@@ -260,8 +311,11 @@ describe('nianbao summary usage', () => {
     mkdirSync(few);
     for (const agency of [...SCENARIO.sharing, SCENARIO.late]) copyFileSync(fileOf(agency), join(few, basename(fileOf(agency))));
     const { out } = await run('summary', few, '--units', set.unitsFile);
-    expect(out).toContain(`单位名单中未收到报告的单位（${LISTED.length - 3}）：\n  ${LISTED[0]}`);
-    expect(out).toContain(`单位之间雷同的段落（1）：\n  ${SCENARIO.sharing[0]} 与 ${SCENARIO.sharing[1]}（第五部分）`);
+    expect(out).toContain(`单位名单中没有计入报告的单位（${LISTED.length - 3}）：\n  ${LISTED[0]}`);
+    expect(out).toContain(`单位之间雷同的段落（1）：\n  以下 2 个单位第五部分有相同或高度相似的段落：${SCENARIO.sharing[0]}、${SCENARIO.sharing[1]}。`);
+    expect(out).toContain('加 --out 汇总.xlsx 可存为 Excel 工作簿');
+    const saved = await run('summary', few, '--out', join(few, '汇总.xlsx'));
+    expect(saved.out).not.toContain('加 --out 汇总.xlsx');
     expect(out).toContain(`${SCENARIO.late}（${join(few, basename(fileOf(SCENARIO.late)))}）：错误 0 · 警告 1 · 逾期`);
   });
 });

@@ -98,16 +98,24 @@ describe('SummaryBuilder', () => {
     expect(s.totals[0]!.values['t3.new.total']).toBe(2 * (loadExample('2024').values['t3.new.total'] as number));
   });
 
-  it('lists a report of another year as wrong, an error for its unit, and sums it apart', () => {
-    const b = new SummaryBuilder({ year: 2024 });
-    b.addUnit('a.txt', ok(unit('甲局')));
-    b.addUnit('old.txt', ok(unit('乙局', (r) => (r.meta.year = 2023))));
-    const s = b.finish();
+  it('lists a report of another year as wrong, an error for its unit, not counted; summed apart only with allYears', () => {
+    const add = (b: SummaryBuilder) => {
+      b.addUnit('a.txt', ok(unit('甲局')));
+      b.addUnit('old.txt', ok(unit('乙局', (r) => (r.meta.year = 2023))));
+      return b.finish();
+    };
+    const s = add(new SummaryBuilder({ year: 2024 }));
     expect(s.wrongYear).toEqual(['old.txt']);
     expect(s.units[1]!.findings.find((f) => f.rule === '年度')?.message).toContain('2023年度');
-    expect(s.totals.map((t) => [t.year, t.units])).toEqual([
-      [2024, 1],
-      [2023, 1],
+    expect(s.units.map((u) => [u.counted, u.excluded?.reason ?? null])).toEqual([
+      [true, null],
+      [false, 'wrongYear'],
+    ]);
+    expect(s.counted.sentence).toBe('计入 1 个单位；未计入 1 个文件：old.txt（2023年度的报告）');
+    expect(s.totals.map((t) => [t.year, t.units])).toEqual([[2024, 1]]);
+    expect(add(new SummaryBuilder({ year: 2024, allYears: true })).totals.map((t) => [t.year, t.units, t.unitNames])).toEqual([
+      [2024, 1, ['甲局']],
+      [2023, 1, ['乙局']],
     ]);
   });
 

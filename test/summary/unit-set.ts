@@ -32,7 +32,7 @@ export const SCENARIO = {
   faultyTable3: LISTED[3]!,
   /** Table 四 总计 wrong. */
   faultyTable4: LISTED[4]!,
-  /** Two files. */
+  /** Two files: the report, then a 修改稿 dated later with one more request (新收 +1), whose name sorts after the original's. */
   duplicate: LISTED[5]!,
   /** Published 2025-02-20, after 1月31日. */
   late: LISTED[6]!,
@@ -44,7 +44,21 @@ export const SCENARIO = {
   jump: LISTED[13]!,
   /** Written in the town hall's short name this year (“云岭镇政府”): matched to the list and last year all the same. */
   shortName: LISTED[28]!,
+  /** Sent last year's report again: of another year, not counted, so the unit is missing. */
+  wrongYear: LISTED[14]!,
+  /** The text ends in the middle of table 三 (a web page captured in part): not counted. */
+  incomplete: LISTED[15]!,
 };
+
+/** The list as a county office writes it: names without the county (教育局, 云岭镇人民政府). */
+export const SHORT_LISTED = LISTED.map((name) => name.slice(COUNTY.length));
+
+/** One more request, answered 予以公开: every total of table 三 still adds up. */
+export function oneMoreRequest(r: Report): Report {
+  const out = structuredClone(r);
+  for (const key of ['t3.new.natural', 't3.new.total', 't3.r1.natural', 't3.r1.total', 't3.r7.natural', 't3.r7.total']) out.values[key] = (out.values[key] as number) + 1;
+  return out;
+}
 
 const SHARED_PARAGRAPH =
   '下一步将建立政务公开事项动态更新台账，对照标准目录逐项核对栏目内容，每季度开展一次自查，发现栏目空白、链接失效和内容滞后的问题当月整改到位，并将整改情况纳入年度考评。';
@@ -167,7 +181,22 @@ function lastYear(current: Report, i: number, k: number): Report {
 // paragraph and then misses the agency; these four read well.)
 const PDF_AT = new Set([8, 18, 30, 38]);
 
-export type UnitSet = { dir: string; current: string; previous: string; unitsFile: string; reports: Map<string, Report>; files: Map<string, string> };
+export type UnitSet = {
+  dir: string;
+  current: string;
+  previous: string;
+  unitsFile: string;
+  /** The same list in short names. */
+  shortUnitsFile: string;
+  /** Every file written this year and its report. */
+  reports: Map<string, Report>;
+  /** Each agency's first file. */
+  files: Map<string, string>;
+  /** The report that must count for each agency (the 修改稿 for the resubmitting one); none for the wrong-year and incomplete units. */
+  counted: Map<string, Report>;
+  /** The 修改稿's file. */
+  revision: string;
+};
 
 /** Writes the set under `dir`: 本年/ (reports), 上年/ (last year's), 单位名单.txt. `pdf` writes three units as PDF (needs a browser). */
 export async function writeUnitSet(dir: string, toPdf?: (html: Report) => Promise<Uint8Array>): Promise<UnitSet> {
@@ -177,8 +206,12 @@ export async function writeUnitSet(dir: string, toPdf?: (html: Report) => Promis
   mkdirSync(previous, { recursive: true });
   const unitsFile = join(dir, '单位名单.txt');
   writeFileSync(unitsFile, `# ${COUNTY}2024年度政府信息公开工作年度报告报送单位\n${LISTED.join('\n')}\n`);
+  const shortUnitsFile = join(dir, '单位名单-简称.txt');
+  writeFileSync(shortUnitsFile, `${SHORT_LISTED.join('\n')}\n`);
   const reports = new Map<string, Report>();
   const files = new Map<string, string>();
+  const counted = new Map<string, Report>();
+  let revision = '';
   const agencies = [...LISTED.filter((a) => a !== SCENARIO.missing), SCENARIO.unlisted];
   for (const [i, agency] of agencies.entries()) {
     const k = 1 + (i % 3);
@@ -190,21 +223,29 @@ export async function writeUnitSet(dir: string, toPdf?: (html: Report) => Promis
     if (agency === SCENARIO.faultyTable4) report.values['t4.review.total'] = (report.values['t4.review.total'] as number) + 2;
     if (agency === SCENARIO.sharing[0] || agency === SCENARIO.sharing[1]) report.narrative['五'].push({ type: 'paragraph', text: SHARED_PARAGRAPH });
     if (agency === SCENARIO.shortName) report.meta.agency = agency.replace('人民政府', '政府');
+    if (agency === SCENARIO.wrongYear) report = structuredClone(last);
     const name = `${String(i + 1).padStart(2, '0')}-${agency.slice(COUNTY.length)}`;
-    const kind = PDF_AT.has(i) && toPdf ? 'pdf' : i % 3 === 1 ? 'docx' : 'txt';
+    const kind = agency === SCENARIO.incomplete ? 'txt' : PDF_AT.has(i) && toPdf ? 'pdf' : i % 3 === 1 ? 'docx' : 'txt';
     const file = join(current, `${name}.${kind}`);
-    writeFileSync(file, kind === 'txt' ? renderText(report) : kind === 'docx' ? await renderDocx(report) : await toPdf!(report));
+    const text = kind === 'txt' ? renderText(report) : '';
+    // Cut in the middle of table 三, as a page saved before it finished loading.
+    const written = agency === SCENARIO.incomplete ? text.slice(0, text.indexOf('（四）无法提供')) : text;
+    writeFileSync(file, kind === 'txt' ? written : kind === 'docx' ? await renderDocx(report) : await toPdf!(report));
     reports.set(file, report);
     files.set(agency, file);
+    if (agency !== SCENARIO.wrongYear && agency !== SCENARIO.incomplete) counted.set(agency, report);
     if (agency === SCENARIO.duplicate) {
-      const again = join(current, `${name}（修改稿）.txt`);
-      writeFileSync(again, renderText(report));
-      reports.set(again, report);
+      revision = join(current, `${name}（修改稿）.txt`);
+      const revised = oneMoreRequest(report);
+      revised.meta.publicationDate = '2025-01-25';
+      writeFileSync(revision, renderText(revised));
+      reports.set(revision, revised);
+      counted.set(agency, revised);
     }
     if (agency !== SCENARIO.unlisted) writeFileSync(join(previous, `${name}-2023.txt`), renderText(last));
   }
   writeFileSync(join(previous, `40-${SCENARIO.missing.slice(COUNTY.length)}-2023.txt`), renderText(lastYear(thisYear(SCENARIO.missing, 39, 1), 39, 1)));
   // A scanned report: no text to read.
   copyFileSync(repoPath('test/fixtures/import/scan-no-text.pdf'), join(current, '99-扫描件.pdf'));
-  return { dir, current, previous, unitsFile, reports, files };
+  return { dir, current, previous, unitsFile, shortUnitsFile, reports, files, counted, revision };
 }

@@ -74,7 +74,7 @@ export function publishedLate(meta: Pick<Report['meta'], 'year' | 'agencyKind' |
 }
 
 /** Where each kind of agency's deadline comes from (spec: 条例第四十九条; 乡镇/街道 follow local rules, often stricter). */
-const DEADLINE_BASIS: Record<Report['meta']['agencyKind'], string> = {
+export const DEADLINE_BASIS: Record<Report['meta']['agencyKind'], string> = {
   人民政府: '条例第四十九条：县级以上地方人民政府为3月31日',
   政府部门: '条例第四十九条：县级以上人民政府部门为1月31日',
   乡镇街道: '乡镇、街道一般按当地规定，不晚于1月31日',
