@@ -97,7 +97,10 @@ export class ReportStore {
 
   /** Typing into a cell: consecutive keystrokes in the same cell are one undo step. */
   setCell(key: string, raw: string): void {
-    this.record('输入', `cell:${key}`, () => this.writeCells([[key, raw]]));
+    const mergeKey = `cell:${key}`;
+    this.record('输入', mergeKey, () => this.writeCells([[key, raw]]));
+    // Typed back to what it was (Esc, say): no step to undo.
+    if (this.history.dropIfUnchanged(mergeKey, (a, b) => a.values[key] === b.values[key] && a.written[key] === b.written[key])) this.reportListeners.forEach((l) => l());
   }
 
   /**
