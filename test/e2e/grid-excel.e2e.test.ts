@@ -136,6 +136,39 @@ describe.skipIf(!run)('the grid behaves as Excel’s cells', () => {
     await expect.poll(() => natural.inputValue()).toBe('9');
   }, 60_000);
 
+  it('leads a broken 勾稽 in a filled table to the figure with a digit too many, also when the totals are typed', async () => {
+    await goPart(/^三、/);
+    const panel = page.getByRole('complementary', { name: '检查结果' });
+    const natural = cell(ROW.new, '自然人');
+    await natural.click();
+    await page.keyboard.type('9'); // the figure of the pasted table, as it was
+    await page.keyboard.press('Enter');
+    // The clerk meant to retype 9, but the cell was in edit mode: 986.
+    await natural.dblclick();
+    await page.keyboard.type('86');
+    await page.keyboard.press('Enter');
+    for (const typed of [false, true]) {
+      if (typed) await page.getByRole('checkbox', { name: /手工填写合计/ }).check();
+      const error = panel.locator('li.finding-error').first();
+      await expect.poll(() => error.textContent()).toContain('“一、本年新收政府信息公开申请数量 · 自然人”为 986');
+      expect(await error.textContent()).toContain('是否多输了数字（应为 9）');
+      // The solid mark is on the typo; the other cells of the equation only outlined.
+      expect(await natural.getAttribute('aria-invalid')).toBe('true');
+      expect(await natural.getAttribute('data-suspect')).toBeNull();
+      expect(await cell(ROW.next, '自然人').getAttribute('aria-invalid')).toBeNull();
+      // The finding's link goes to it.
+      await cell(ROW.next, '其他').focus();
+      await error.locator('.finding-jump').click();
+      await expect.poll(focusedName).toBe(`${ROW.new} 自然人`);
+      await page.screenshot({ path: join(SHOTS, `culprit-filled${typed ? '-typed-totals' : ''}-1280x720.png`) });
+    }
+    await page.getByRole('checkbox', { name: /手工填写合计/ }).uncheck();
+    await natural.click();
+    await page.keyboard.type('9');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.locator('li.finding-error').count()).toBe(0);
+  }, 60_000);
+
   it('raised no page errors', () => {
     expect(pageErrors).toEqual([]);
   });

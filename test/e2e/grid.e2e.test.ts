@@ -84,17 +84,20 @@ describe.skipIf(!run)('table 三 in Chromium', () => {
     await expect.poll(() => cell(ROW.r1, '总计').inputValue()).toBe('7');
   }, 30_000);
 
-  it('points at the culprit: the typed cells of the column are marked, the message names the column', async () => {
+  it('points at the culprit: the cell typed last with a digit too many is marked, the rest of its column outlined', async () => {
     await cell(ROW.r1, '自然人').fill('15');
     const error = panel().locator('li.finding-error', { hasText: '勾稽关系' });
     await expect.poll(() => error.count()).toBe(1);
-    expect(await error.textContent()).toContain('差额最可能出在“自然人”一列');
+    expect(await error.textContent()).toContain('“（一）予以公开 · 自然人”为 15');
+    expect(await error.textContent()).toContain('是否多输了数字（应为 5）');
     // The 总计 column's difference follows from it: not a second error.
     expect(await panel().locator('li.finding-error').count()).toBe(1);
+    expect(await cell(ROW.r1, '自然人').getAttribute('aria-invalid')).toBe('true');
     const suspects = await page.locator('table.grid input[data-suspect]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
-    expect(suspects).toContain(`${ROW.r1} 自然人`);
+    expect(suspects).not.toContain(`${ROW.r1} 自然人`);
+    expect(suspects).toContain(`${ROW.new} 自然人`);
     expect(suspects.every((name) => name!.endsWith(' 自然人'))).toBe(true);
-    // Outlined (dashed), apart from the cell the error is shown at; computed cells are never among them.
+    // Outlined (dashed); computed cells are never among them.
     expect(await page.locator('table.grid input[data-suspect]').first().evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('dashed');
     expect(await page.locator('table.grid input[data-suspect].cell-computed').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'culprit-1366x768.png') });
@@ -106,7 +109,7 @@ describe.skipIf(!run)('table 三 in Chromium', () => {
     await cell(ROW.r1, '总计').fill('8');
     const errors = panel().locator('li.finding-error');
     await expect.poll(() => errors.count()).toBe(1);
-    expect(await errors.first().textContent()).toMatch(/表三 行合计.*差额最可能出在“（一）予以公开 · 总计”一格/);
+    expect(await errors.first().textContent()).toMatch(/表三 行合计.*最可能出错的一格：“（一）予以公开 · 总计”为 8/);
     expect(await cell(ROW.r1, '总计').getAttribute('aria-invalid')).toBe('true');
     await panel().getByLabel(/显示提示/).check();
     expect(await panel().locator('li.finding-info', { hasText: '不必改动本格' }).count()).toBe(1);
