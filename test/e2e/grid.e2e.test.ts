@@ -6,50 +6,10 @@ import { formatForYear } from '../../templates';
 import { haveTools } from '../support/system-tools';
 import { gridValues, pasteInto, seriousViolations } from './support/page-helpers';
 import { useAppSession } from './support/app-session';
+import { ROW, wordTable } from './support/table3-word';
 import type { StaticServer } from './support/static-server';
 
 // Table 三 as a clerk uses it in Chromium: pasting last year's Word table, culprits, tips, keyboard, layout.
-
-const ROW = {
-  new: '一、本年新收政府信息公开申请数量',
-  carried: '二、上年结转政府信息公开申请数量',
-  r1: '（一）予以公开',
-  r2: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
-  r3_1: '（三）不予公开 1.属于国家秘密',
-  r7: '（七）总计',
-  next: '四、结转下年度继续办理',
-};
-const COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
-
-/**
- * Table 三 as Word puts a copied table on the clipboard: header rows, every row with its labels, a merged
- * label cell once and empty below. Rows: [labels…, natural … other, total]. The figures balance.
- */
-function wordTable(): string {
-  const zeros = [0, 0, 0, 0, 0, 0, 0];
-  const lines: (string | number)[][] = [
-    ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'],
-    ['自然人', '法人或其他组织', '总计'],
-    ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'],
-    ['一、本年新收政府信息公开申请数量', 9, 2, 0, 0, 1, 0, 12],
-    ['二、上年结转政府信息公开申请数量', 1, 0, 0, 0, 0, 0, 1],
-    ['三、本年度办理结果', '（一）予以公开', 5, 1, 0, 0, 1, 0, 7],
-    ['', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', 1, 0, 0, 0, 0, 0, 1],
-    ['', '（三）不予公开', '1．属于国家秘密', 1, 0, 0, 0, 0, 0, 1],
-    ...['2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项'].map((l) => ['', '', l, ...zeros]),
-    ['', '（四）无法提供', '1.本机关不掌握相关政府信息', 1, 1, 0, 0, 0, 0, 2],
-    ['', '', '2.没有现成信息需要另行制作', ...zeros],
-    ['', '', '3.补正后申请内容仍不明确', ...zeros],
-    ['', '（五）不予处理', '1.信访举报投诉类申请', ...zeros],
-    ...['2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息'].map((l) => ['', '', l, ...zeros]),
-    ['', '（六）其他处理', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', ...zeros],
-    ['', '', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', ...zeros],
-    ['', '', '3.其他', ...zeros],
-    ['', '（七）总计', 8, 2, 0, 0, 1, 0, 11],
-    ['四、结转下年度继续办理', 2, 0, 0, 0, 0, 0, 2],
-  ];
-  return lines.map((l) => l.join('\t')).join('\r\n');
-}
 
 const run = haveTools('chromium');
 const SHOTS = join(process.env.SCREENSHOT_DIR ?? '/tmp', 'nianbao-grid-shots');
@@ -124,17 +84,20 @@ describe.skipIf(!run)('table 三 in Chromium', () => {
     await expect.poll(() => cell(ROW.r1, '总计').inputValue()).toBe('7');
   }, 30_000);
 
-  it('points at the culprit: the typed cells of the column are marked, the message names the column', async () => {
+  it('points at the culprit: the cell typed last with a digit too many is marked, the rest of its column outlined', async () => {
     await cell(ROW.r1, '自然人').fill('15');
     const error = panel().locator('li.finding-error', { hasText: '勾稽关系' });
     await expect.poll(() => error.count()).toBe(1);
-    expect(await error.textContent()).toContain('差额最可能出在“自然人”一列');
+    expect(await error.textContent()).toContain('“（一）予以公开 · 自然人”为 15');
+    expect(await error.textContent()).toContain('是否多输了数字（应为 5）');
     // The 总计 column's difference follows from it: not a second error.
     expect(await panel().locator('li.finding-error').count()).toBe(1);
+    expect(await cell(ROW.r1, '自然人').getAttribute('aria-invalid')).toBe('true');
     const suspects = await page.locator('table.grid input[data-suspect]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
-    expect(suspects).toContain(`${ROW.r1} 自然人`);
+    expect(suspects).not.toContain(`${ROW.r1} 自然人`);
+    expect(suspects).toContain(`${ROW.new} 自然人`);
     expect(suspects.every((name) => name!.endsWith(' 自然人'))).toBe(true);
-    // Outlined (dashed), apart from the cell the error is shown at; computed cells are never among them.
+    // Outlined (dashed); computed cells are never among them.
     expect(await page.locator('table.grid input[data-suspect]').first().evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('dashed');
     expect(await page.locator('table.grid input[data-suspect].cell-computed').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'culprit-1366x768.png') });
@@ -146,7 +109,7 @@ describe.skipIf(!run)('table 三 in Chromium', () => {
     await cell(ROW.r1, '总计').fill('8');
     const errors = panel().locator('li.finding-error');
     await expect.poll(() => errors.count()).toBe(1);
-    expect(await errors.first().textContent()).toMatch(/表三 行合计.*差额最可能出在“（一）予以公开 · 总计”一格/);
+    expect(await errors.first().textContent()).toMatch(/表三 行合计.*最可能出错的一格：“（一）予以公开 · 总计”为 8/);
     expect(await cell(ROW.r1, '总计').getAttribute('aria-invalid')).toBe('true');
     await panel().getByLabel(/显示提示/).check();
     expect(await panel().locator('li.finding-info', { hasText: '不必改动本格' }).count()).toBe(1);

@@ -13,6 +13,7 @@ import { MetaEditor } from './MetaEditor';
 import { NarrativeEditor } from './narrative/NarrativeEditor';
 import { PartNav } from './PartNav';
 import { TablePart } from './grid/TablePart';
+import { firstTabStop } from './grid/grid-navigation';
 import { UndoBar } from './UndoBar';
 
 const CONTENT_ID = 'editor-content';
@@ -31,6 +32,13 @@ function focusInside(id: string, preferred?: Element | null, selector = FIELDS):
   (first ?? region)?.focus();
 }
 
+/** Focuses the first match of `selector` once the part just switched to has rendered it. */
+function focusWhenShown(selector: string, tries = 30): void {
+  const el = document.querySelector<HTMLElement>(selector);
+  if (el) el.focus();
+  else if (tries > 0) setTimeout(() => focusWhenShown(selector, tries - 1), 20);
+}
+
 export function Editor({ id, section, store, saver }: { id: string; section: SectionId; store: ReportStore; saver: Autosaver }) {
   const format = store.getFormat();
   // Stable callbacks: the navigation and the findings items are memoised on their props.
@@ -43,6 +51,18 @@ export function Editor({ id, section, store, saver }: { id: string; section: Sec
     [go],
   );
   const part = format.parts.find((p) => p.id === section);
+  // Enter on a table's last row: on to the next part, its first field focused (a table's first cell taking typing).
+  const leavePart = useCallback(
+    (from: PartId) => {
+      const next = format.parts[format.parts.findIndex((p) => p.id === from) + 1];
+      go(next?.id ?? 'preview');
+      if (next?.kind === 'table') {
+        const key = firstTabStop(format.tables[next.table!]!, (k) => !store.isComputed(k));
+        if (key) focusCellWhenShown(key);
+      } else focusWhenShown(`#${CONTENT_ID} textarea, #${CONTENT_ID} .heading-input`);
+    },
+    [format, go, store],
+  );
   const [announcement, setAnnouncement] = useState('');
   /** Where the clerk was in the content before jumping to the findings, to come back to. */
   const lastInContent = useRef<Element | null>(null);
@@ -112,7 +132,7 @@ export function Editor({ id, section, store, saver }: { id: string; section: Sec
             <SaveStatusBar saver={saver} />
           </div>
           {section === 'meta' && <MetaEditor />}
-          {part?.kind === 'table' && <TablePart key={part.id} part={part} />}
+          {part?.kind === 'table' && <TablePart key={part.id} part={part} onLeave={leavePart} />}
           {part?.kind === 'narrative' && <NarrativeEditor key={part.id} part={part} />}
           {section === 'preview' && <PreviewPage />}
         </section>

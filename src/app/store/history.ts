@@ -52,6 +52,18 @@ export class History<T> {
     if (current !== open.before) this.push(open.label, undefined, open.before, current);
   }
 
+  /**
+   * Drops the last step when it is the run of `mergeKey` and `unchanged(before, after)`: typing that ends where
+   * it began (Esc putting a cell's value back) leaves nothing to undo. True when a step was dropped.
+   */
+  dropIfUnchanged(mergeKey: string, unchanged: (before: T, after: T) => boolean): boolean {
+    const last = this.done.at(-1);
+    if (this.open || last?.mergeKey !== mergeKey || !unchanged(last.before, last.after)) return false;
+    this.done.pop();
+    this.mergeable = false;
+    return true;
+  }
+
   checkpoint(): void {
     this.mergeable = false;
   }

@@ -49,6 +49,8 @@ export class ReportStore {
   /** Cells changed since views were last woken (see wake). */
   private readonly toWake = new Set<string>();
   private changedSinceWake = false;
+  /** The cell typed into last: the checker takes it as evidence for where a broken sum comes from. */
+  private lastEdited: string | undefined;
 
   constructor(report: Report) {
     this.format = reportFormat(report);
@@ -97,7 +99,11 @@ export class ReportStore {
 
   /** Typing into a cell: consecutive keystrokes in the same cell are one undo step. */
   setCell(key: string, raw: string): void {
-    this.record('输入', `cell:${key}`, () => this.writeCells([[key, raw]]));
+    const mergeKey = `cell:${key}`;
+    this.lastEdited = key;
+    this.record('输入', mergeKey, () => this.writeCells([[key, raw]]));
+    // Typed back to what it was (Esc, say): no step to undo.
+    if (this.history.dropIfUnchanged(mergeKey, (a, b) => a.values[key] === b.values[key] && a.written[key] === b.written[key])) this.reportListeners.forEach((l) => l());
   }
 
   /**
@@ -288,7 +294,7 @@ export class ReportStore {
   }
 
   private recheck(): void {
-    const checked = checkReport(this.report);
+    const checked = checkReport(this.report, this.lastEdited ? { lastEdited: this.lastEdited } : {});
     const pasted = this.pastedTotals.size ? this.pastedTotalFindings() : [];
     const findings = pasted.length ? sortFindings([...checked, ...pasted]) : checked;
     // Same findings as before: keep the old list, so the panel and navigation see no change.

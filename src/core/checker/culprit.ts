@@ -1,5 +1,6 @@
 import type { CellDef, LinearRule } from '../../../templates';
-import { numberIn, type CellStates } from './cell-states';
+import { numberIn, type CellLookup, type CellStates } from './cell-states';
+import { leadSuspect, type Lead } from './culprit-evidence';
 import type { Evaluation } from './linear';
 
 // Which typed cell a broken equation most likely comes from. Every equation is written over the cells the
@@ -12,13 +13,24 @@ import type { Evaluation } from './linear';
 export type Judged = { rule: LinearRule; result: Extract<Evaluation, { status: 'ok' | 'violated' }> };
 
 export type Place = { words: string; row?: string | null; column?: string | null };
-export type Blame = { suspects: string[]; place: Place; followsFrom?: LinearRule };
+/** `lead`: the suspect the evidence singles out (the grid marks it solidly, the finding leads there). */
+export type Blame = { suspects: string[]; place: Place; followsFrom?: LinearRule; lead?: Lead };
 
 type Equation = { judged: Judged; coeffs: Map<string, number>; diff: number };
 
-type Input = { index: ReadonlyMap<string, CellDef>; states: CellStates; computed: ReadonlySet<string> };
+type Input = {
+  index: ReadonlyMap<string, CellDef>;
+  states: CellStates;
+  computed: ReadonlySet<string>;
+  /** Every total of the format, computed or typed: evidence compares a figure with its row and column without them. */
+  totals: ReadonlySet<string>;
+  previous?: CellLookup | undefined;
+  /** The cell the clerk changed last, if any. */
+  lastEdited?: string | undefined;
+};
 
-export function findCulprits(judged: readonly Judged[], { index, states, computed }: Input): Map<Judged, Blame> {
+export function findCulprits(judged: readonly Judged[], input: Input): Map<Judged, Blame> {
+  const { index, states, computed } = input;
   // A total counts as computed only while all its defining rules hold (a file may carry a wrong stored total).
   const definitions = new Map<string, LinearRule>();
   const broken = new Set<string>();
@@ -84,6 +96,13 @@ export function findCulprits(judged: readonly Judged[], { index, states, compute
     if (keys.length) best.set(e, { keys, score: top });
   }
 
+  // The suspect the evidence points at, for the equation whose suspects they are.
+  const leadOf = (e: Equation, keys: readonly string[]): Lead | undefined =>
+    leadSuspect(
+      keys.map((key) => ({ key, delta: mend(e, key)! })),
+      input,
+    );
+
   const blames = new Map<Judged, Blame>();
   // The equation shown at the suspect first; then the one reading fewer cells.
   const rank = (e: Equation, keys: readonly string[]) => [keys.includes(e.judged.rule.at) ? 0 : 1, e.coeffs.size, equations.indexOf(e)] as const;
@@ -104,9 +123,11 @@ export function findCulprits(judged: readonly Judged[], { index, states, compute
         : undefined;
     if (primary) {
       const keys = best.get(primary)!.keys;
-      blames.set(e.judged, { suspects: keys, place: placeOf(keys, index, primary), followsFrom: primary.judged.rule });
+      const lead = leadOf(primary, keys);
+      blames.set(e.judged, { suspects: keys, place: placeOf(keys, index, primary), followsFrom: primary.judged.rule, ...(lead ? { lead } : {}) });
     } else {
-      blames.set(e.judged, { suspects: mine.keys, place: placeOf(mine.keys, index, e) });
+      const lead = leadOf(e, mine.keys);
+      blames.set(e.judged, { suspects: mine.keys, place: placeOf(mine.keys, index, e), ...(lead ? { lead } : {}) });
     }
   }
   return blames;

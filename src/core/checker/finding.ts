@@ -16,6 +16,8 @@ export type Finding = {
   cells?: string[];
   /** For a broken equation: the typed cells the difference most likely comes from (the grid marks them). */
   suspects?: string[];
+  /** For a broken equation: the one suspect the evidence singles out (the grid shows the error there). */
+  culprit?: string;
   /** The author's reason, when this warning was acknowledged. */
   acknowledged?: string;
 };
@@ -67,7 +69,7 @@ export const findingKey = (f: Pick<Finding, 'rule' | 'cell'>): string => `${f.ru
  * keeps an unchanged result (and its cells asleep) by it; the findings panel skips unchanged items by it.
  */
 export const findingSignature = (f: Finding): string =>
-  `${f.severity}|${f.rule}|${f.part ?? ''}|${f.row ?? ''}|${f.column ?? ''}|${f.cell ?? ''}|${f.cells?.join(',') ?? ''}|${f.suspects?.join(',') ?? ''}|${f.message}|${f.acknowledged ?? ''}`;
+  `${f.severity}|${f.rule}|${f.part ?? ''}|${f.row ?? ''}|${f.column ?? ''}|${f.cell ?? ''}|${f.cells?.join(',') ?? ''}|${f.suspects?.join(',') ?? ''}|${f.culprit ?? ''}|${f.message}|${f.acknowledged ?? ''}`;
 
 export const sameFinding = (a: Finding, b: Finding): boolean => a === b || findingSignature(a) === findingSignature(b);
 
@@ -79,11 +81,12 @@ export const sameFinding = (a: Finding, b: Finding): boolean => a === b || findi
 export function markedCells(f: Finding): readonly string[] {
   if (f.severity === 'info') return [];
   // One likely culprit: the error is shown there. Several: at the equation's own cell (the grid outlines the rest).
+  if (f.culprit) return [f.culprit];
   if (f.suspects?.length === 1) return f.suspects;
   if (!f.suspects && f.cells && f.cells.length > 1) return [];
   return f.cell ? [f.cell] : [];
 }
 
 /** The cell a jump from the findings panel goes to: the one suspect, else where the finding is shown. */
-export const jumpCell = (f: Pick<Finding, 'cell' | 'cells' | 'suspects'>): string | undefined =>
-  (f.suspects?.length === 1 ? f.suspects[0] : undefined) ?? f.cell ?? f.cells?.[0];
+export const jumpCell = (f: Pick<Finding, 'cell' | 'cells' | 'suspects' | 'culprit'>): string | undefined =>
+  f.culprit ?? (f.suspects?.length === 1 ? f.suspects[0] : undefined) ?? f.cell ?? f.cells?.[0];

@@ -14,6 +14,8 @@ export { groupByPart, SEVERITY_LABEL, type PartGroup } from '../findings-wording
 export type CheckOptions = {
   /** Last year's report; without it, the figures kept in `report.previous` are used. */
   previous?: Report;
+  /** The cell the clerk changed last (the form knows it): evidence for where a broken sum comes from. */
+  lastEdited?: string;
 };
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -41,7 +43,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): Finding
   const findings = [
     // A computed total waits for its addends, which the 空白 rule already names.
     ...checkValues(format, states, computed),
-    ...checkLinearRules({ format, year: report.meta.year, states, previous, ...(computed ? { computed } : {}) }),
+    ...checkLinearRules({ format, year: report.meta.year, states, previous, lastEdited: options.lastEdited }),
     ...checkReportRules({ report, format, states, previous }),
   ];
   if (!previous) {

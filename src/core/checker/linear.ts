@@ -4,6 +4,8 @@ import { numberIn, type CellLookup, type CellStates } from './cell-states';
 import { ruleName } from '../findings-wording';
 import { atCell, notAtCell, type Finding } from './finding';
 import { findCulprits, type Judged } from './culprit';
+import { leadWords } from './culprit-evidence';
+import { computedCells } from '../totals';
 
 // Sums and equalities declared in the format, evaluated over cell values.
 
@@ -15,8 +17,8 @@ type Context = {
   year: number;
   states: CellStates;
   previous: PreviousData | undefined;
-  /** Totals the form computes from their addends (absent when the clerk types the totals). */
-  computed?: ReadonlySet<string>;
+  /** The cell changed last (the form passes it): evidence for where a broken equation comes from. */
+  lastEdited?: string | undefined;
 };
 
 export type Evaluation = { status: 'ok' } | { status: 'violated'; left: number; right: number } | { status: 'pending'; missing: string[] } | { status: 'skip' };
@@ -112,7 +114,16 @@ export function checkLinearRules(ctx: Context): Finding[] {
     }
   }
   if (judged.some((j) => j.result.status === 'violated')) {
-    const culprits = findCulprits(judged, { index, states: ctx.states, computed: ctx.computed ?? NONE });
+    const culprits = findCulprits(judged, {
+      index,
+      states: ctx.states,
+      // Typed totals too: one that agrees with its parts stands for them, so a figure carried into its row total
+      // (totals typed after the figure, or switched to typing) is still found; a disagreeing total stands alone.
+      computed: computedCells(ctx.format),
+      totals: computedCells(ctx.format),
+      previous: ctx.previous?.format === ctx.format ? ctx.previous.states : undefined,
+      lastEdited: ctx.lastEdited,
+    });
     for (const j of judged) {
       if (j.result.status !== 'violated') continue;
       const { left, right } = j.result;
@@ -136,19 +147,28 @@ export function checkLinearRules(ctx: Context): Finding[] {
           ...base,
           severity: 'info',
           suspects: blame.suspects,
+          ...(blame.lead ? { culprit: blame.lead.key } : {}),
           message: `${j.rule.statement}：相差 ${Math.abs(left - right)}。这是${place.words || '另一处'}的差额带来的（见“${ruleName(blame.followsFrom.id)}”），改正那里后这里随之相符，不必改动本格。`,
         });
         continue;
       }
       // Shown at the suspects rather than at its own cell, the message names its cell instead of saying 本格.
       const at = index.get(j.rule.at)!;
-      const own = blame.suspects.includes(j.rule.at) ? base.message : base.message.replaceAll('本格', `“${at.row} · ${at.column}”`);
+      const lead = blame.lead;
+      const own = (lead ? lead.key === j.rule.at : blame.suspects.includes(j.rule.at)) ? base.message : base.message.replaceAll('本格', `“${at.row} · ${at.column}”`);
+      if (lead) {
+        const def = index.get(lead.key)!;
+        findings.push({ ...base, row: def.row, column: def.column, suspects: blame.suspects, culprit: lead.key, message: `${own}最可能出错的一格：${leadWords(lead, def)}` });
+        continue;
+      }
+      // The rule's own column needs no naming again.
+      const words = place.column !== undefined && place.row === null && place.column === at.column ? '' : place.words;
       findings.push({
         ...base,
         ...(place.row !== undefined ? { row: place.row } : {}),
         ...(place.column !== undefined ? { column: place.column } : {}),
         suspects: blame.suspects,
-        message: `${own}${place.words ? `差额最可能出在${place.words}。` : ''}`,
+        message: `${own}${words ? `差额最可能出在${words}。` : ''}`,
       });
     }
   }
@@ -166,7 +186,6 @@ export function checkLinearRules(ctx: Context): Finding[] {
   return findings;
 }
 
-const NONE: ReadonlySet<string> = new Set();
 
 /** The cells of this year's report a rule reads, each once. */
 function thisYearCells(rule: LinearRule): string[] {

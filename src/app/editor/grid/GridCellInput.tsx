@@ -1,10 +1,12 @@
-import { memo, useId, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { memo, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { CellDef, TableDef } from '../../../../templates';
 import { cellDomId } from '../../findings/focus-cell';
 import { useCell, useStore } from '../../store/store-context';
-import { neighbour, nextRowStart, parseBlock, type Direction } from './grid-navigation';
+import { neighbour, nextTabStop, parseBlock, rowOf, rowStart, type Direction } from './grid-navigation';
 import { planPaste } from './grid-paste';
 import { usePasteReport } from './paste-report';
+import { cancelRun, endRun, tabbed, typedInRun } from './tab-run';
+import { useTableExit } from './table-exit';
 
 const SEVERITY_CLASS = { error: 'cell-error', warning: 'cell-warning', info: '' } as const;
 
@@ -19,17 +21,23 @@ function focusCell(key: string | undefined): boolean {
   return true;
 }
 
-// Spreadsheet habit: after Tab-ing across a row, Enter goes to the start of the next row.
-let tabbing = false;
-if (typeof document !== 'undefined') document.addEventListener('pointerdown', () => (tabbing = false), { capture: true });
+/**
+ * Excel's modes: a selected cell is `ready` (typing replaces its value, arrows move between cells); the first
+ * keystroke makes it `enter` (arrows still move); F2 or a double-click makes it `edit` (caret at the end, arrows
+ * move the caret). Esc in enter or edit mode puts back the value the cell had before.
+ */
+type Mode = 'ready' | 'enter' | 'edit';
 
 /** One numeric cell; subscribes to its own slice of the store only. */
 export const GridCellInput = memo(function GridCellInput({ def, table }: { def: CellDef; table: TableDef }) {
   const store = useStore();
   const reportPaste = usePasteReport();
+  const exitTable = useTableExit();
   const { text, problems, computed } = useCell(def.key);
   const tipId = useId();
   const hintId = useId();
+  const mode = useRef<Mode>('ready');
+  const before = useRef('');
   const open = problems.filter((p) => !p.acknowledged);
   const worst = open.find((p) => p.severity === 'error') ?? open[0];
   const message = open.map((p) => p.message).join('\n');
@@ -45,32 +53,94 @@ export const GridCellInput = memo(function GridCellInput({ def, table }: { def: 
     .filter(Boolean)
     .join(' ');
 
+  const takesTyping = (key: string) => !store.isComputed(key);
+
+  /** Leaves ready mode, remembering the value Esc puts back. */
+  const startEdit = (next: Mode) => {
+    if (mode.current === 'ready') before.current = store.cellText(def.key);
+    mode.current = next;
+  };
+
+  const editAtEnd = (input: HTMLInputElement) => {
+    if (computed) return;
+    startEdit('edit');
+    input.setSelectionRange(input.value.length, input.value.length);
+  };
+
+  const onMouseDown = (e: MouseEvent<HTMLInputElement>) => {
+    if (e.button !== 0) return;
+    const input = e.currentTarget;
+    // In edit mode a click places the caret, as in Excel.
+    if (mode.current === 'edit' && document.activeElement === input) return;
+    // Otherwise a click selects the cell, whole, however often it is clicked: typing then replaces its value.
+    e.preventDefault();
+    if (document.activeElement !== input) input.focus();
+    if (e.detail >= 2) editAtEnd(input);
+    else if (mode.current === 'ready') input.select();
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Escape' && tipShown) {
-      setHiddenTip(message);
+    const input = e.currentTarget;
+    if (e.key === 'F2') {
       e.preventDefault();
+      editAtEnd(input);
+      return;
+    }
+    if (e.key === 'Escape') {
+      if (mode.current !== 'ready') {
+        const changed = input.value !== before.current;
+        mode.current = 'ready';
+        if (changed) {
+          store.setCell(def.key, before.current);
+          store.checkpoint();
+          input.select();
+          e.preventDefault();
+          return;
+        }
+        input.select();
+      }
+      if (tipShown) {
+        setHiddenTip(message);
+        e.preventDefault();
+      }
       return;
     }
     if (e.key === 'Tab') {
-      tabbing = !e.shiftKey;
+      const next = e.shiftKey || e.ctrlKey || e.altKey ? undefined : nextTabStop(table, def.key, takesTyping);
+      if (!next) {
+        cancelRun();
+        return;
+      }
+      e.preventDefault();
+      tabbed(def.key, rowOf(table, def.key)!, next, rowOf(table, next)!);
+      focusCell(next);
       return;
     }
-    const input = e.currentTarget;
-    const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
-    const atEnd = input.selectionStart === input.value.length;
-    const all = input.selectionStart === 0 && input.selectionEnd === input.value.length;
+    // A key that types a character replaces the whole value of a selected cell.
+    if (mode.current === 'ready' && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      if (input.selectionStart !== 0 || input.selectionEnd !== input.value.length) input.select();
+      return;
+    }
     let direction: Direction | undefined;
-    if (e.key === 'ArrowUp') direction = 'up';
-    else if (e.key === 'ArrowDown') direction = 'down';
-    else if (e.key === 'Enter') direction = e.shiftKey ? 'up' : 'down';
-    else if (e.key === 'ArrowLeft' && (atStart || all)) direction = 'left';
-    else if (e.key === 'ArrowRight' && (atEnd || all)) direction = 'right';
+    if (e.key === 'Enter') direction = e.shiftKey ? 'up' : 'down';
+    else if (mode.current !== 'edit') {
+      if (e.key === 'ArrowUp') direction = 'up';
+      else if (e.key === 'ArrowDown') direction = 'down';
+      else if (e.key === 'ArrowLeft') direction = 'left';
+      else if (e.key === 'ArrowRight') direction = 'right';
+    }
     if (!direction) return;
-    const rowStart = e.key === 'Enter' && !e.shiftKey && tabbing;
-    tabbing = false;
-    if (rowStart && focusCell(nextRowStart(table, def.key))) e.preventDefault();
-    else if (focusCell(neighbour(table, def.key, direction))) e.preventDefault();
-    else if (e.key === 'Enter') e.preventDefault();
+    e.preventDefault();
+    const run = e.key === 'Enter' && !e.shiftKey ? endRun() : (cancelRun(), undefined);
+    const target = run ? rowStart(table, run.from, takesTyping, !run.stay) : neighbour(table, def.key, direction);
+    if (target === def.key) {
+      // Enter right after a Tab wrapped to this row: the clerk is where Enter would take them.
+      mode.current = 'ready';
+      input.select();
+    } else if (!focusCell(target) && e.key === 'Enter' && !e.shiftKey) {
+      // The last row: on to the next table or part, never appending to this cell.
+      exitTable();
+    }
   };
 
   const onPaste = (e: ClipboardEvent<HTMLInputElement>) => {
@@ -105,9 +175,20 @@ export const GridCellInput = memo(function GridCellInput({ def, table }: { def: 
         placeholder={pending ? '—' : undefined}
         title={title}
         value={text}
-        onChange={(e) => store.setCell(def.key, e.target.value)}
-        onFocus={(e) => e.target.select()}
-        onBlur={() => setHiddenTip(undefined)}
+        onChange={(e) => {
+          if (mode.current === 'ready') startEdit('enter');
+          typedInRun();
+          store.setCell(def.key, e.target.value);
+        }}
+        onFocus={(e) => {
+          mode.current = 'ready';
+          e.target.select();
+        }}
+        onBlur={() => {
+          mode.current = 'ready';
+          setHiddenTip(undefined);
+        }}
+        onMouseDown={onMouseDown}
         onKeyDown={onKeyDown}
         onPaste={onPaste}
       />

@@ -1,18 +1,20 @@
 import { useCallback, useState, useSyncExternalStore } from 'react';
-import type { PartDef } from '../../../../templates';
+import type { PartDef, PartId } from '../../../../templates';
 import { useStore } from '../../store/store-context';
 import { TableGrid } from './TableGrid';
 import { SectionHeading } from '../../shared/SectionHeading';
 import type { PastePlan } from './grid-paste';
 import { PasteReportContext, pasteSummary } from './paste-report';
+import { TableExitContext } from './table-exit';
 
 /** Parts 二、三、四: the statutory table, with the switch between computed and typed totals. */
-export function TablePart({ part }: { part: PartDef }) {
+export function TablePart({ part, onLeave }: { part: PartDef; onLeave?: (from: PartId) => void }) {
   const store = useStore();
   const format = store.getFormat();
   const table = format.tables[part.table!];
   const typedTotals = useSyncExternalStore(store.subscribe, () => store.getReport().typedTotals);
   const [pasted, setPasted] = useState('');
+  const exit = useCallback(() => onLeave?.(part.id), [onLeave, part.id]);
   const onPaste = useCallback((plan: PastePlan, totals: number) => setPasted(pasteSummary(plan, totals)), []);
   const hasTotals = format.rules.some((r) => r.computesTotal && format.cells.some((c) => c.key === r.left[0]!.key && c.table === table.id));
 
@@ -42,7 +44,9 @@ export function TablePart({ part }: { part: PartDef }) {
         {pasted}
       </p>
       <PasteReportContext.Provider value={onPaste}>
-        <TableGrid table={table} caption={part.heading} />
+        <TableExitContext.Provider value={exit}>
+          <TableGrid table={table} caption={part.heading} />
+        </TableExitContext.Provider>
       </PasteReportContext.Provider>
     </>
   );

@@ -40,13 +40,38 @@ function valueKeysInRow(table: TableDef, row: number): string[] {
   return keys;
 }
 
-/** The first value cell of the next table row holding values below `key` (Enter after Tab-ing across a row). */
-export function nextRowStart(table: TableDef, key: string): string | undefined {
+/** The grid row a value cell starts on. */
+export function rowOf(table: TableDef, key: string): number | undefined {
+  return anchorOf(table, key)?.row;
+}
+
+/** Every value cell of the table in reading order (row by row, left to right). */
+function valueKeys(table: TableDef): string[] {
+  const grid = tableGrid(table);
+  const keys: string[] = [];
+  for (let row = 0; row < grid.rowCount; row++) keys.push(...valueKeysInRow(table, row));
+  return keys;
+}
+
+/** The cell Tab goes to from `key`: the next cell in reading order that takes typing; undefined after the last. */
+export function nextTabStop(table: TableDef, key: string, isStop: (key: string) => boolean): string | undefined {
+  const keys = valueKeys(table);
+  for (let i = keys.indexOf(key) + 1; i > 0 && i < keys.length; i++) if (isStop(keys[i]!)) return keys[i];
+  return undefined;
+}
+
+/** The first cell of the table that takes typing. */
+export function firstTabStop(table: TableDef, isStop: (key: string) => boolean): string | undefined {
+  return valueKeys(table).find(isStop);
+}
+
+/** The first cell taking typing in the row of `key` (or, with `below`, in the next row below it that has one). */
+export function rowStart(table: TableDef, key: string, isStop: (key: string) => boolean, below = false): string | undefined {
   const grid = tableGrid(table);
   const from = anchorOf(table, key);
   if (!from) return undefined;
-  for (let row = from.row + from.rowSpan; row < grid.rowCount; row++) {
-    const first = valueKeysInRow(table, row)[0];
+  for (let row = below ? from.row + from.rowSpan : from.row; row < grid.rowCount; row++) {
+    const first = valueKeysInRow(table, row).find(isStop);
     if (first) return first;
   }
   return undefined;

@@ -10,13 +10,16 @@ import type { ReportStore } from '../../store/report-store';
 
 export const SUSPECT_ATTRIBUTE = 'data-suspect';
 
-/** Cells of `table` named as suspects by open errors with more than one suspect (one suspect is marked as the error itself). */
+/**
+ * Cells of `table` named as suspects by open errors, apart from the cell the error is shown at: the culprit the
+ * evidence points at, or the one suspect.
+ */
 export function suspectKeys(findings: readonly Finding[], table: TableDef): Set<string> {
   const keys = new Set<string>();
   const prefix = `${table.id}.`;
   for (const f of findings) {
-    if (f.severity !== 'error' || f.acknowledged || !f.suspects || f.suspects.length < 2) continue;
-    for (const key of f.suspects) if (key.startsWith(prefix)) keys.add(key);
+    if (f.severity !== 'error' || f.acknowledged || !f.suspects || (f.suspects.length < 2 && !f.culprit)) continue;
+    for (const key of f.suspects) if (key !== f.culprit && key.startsWith(prefix)) keys.add(key);
   }
   return keys;
 }
