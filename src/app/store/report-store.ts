@@ -317,8 +317,8 @@ export function describeChange(before: Report, after: Report): string {
   return '修改表格';
 }
 
-/** A place in the report: 基本信息 or a part, and the first cell that changed there. */
-export type Place = { section: 'meta' | PartId; cell?: string };
+/** A place in the report: 基本信息 or a part, and the first cell (or paragraph) that changed there. */
+export type Place = { section: 'meta' | PartId; cell?: string; block?: number };
 
 /**
  * Where two versions of a report differ first, in reading order; undefined when only acknowledgements or
@@ -331,7 +331,12 @@ export function changedPlace(before: Report, after: Report): Place | undefined {
   for (const part of format.parts) {
     if (part.kind === 'narrative') {
       const id = part.id as keyof Report['narrative'];
-      if (before.narrative[id] !== after.narrative[id]) return { section: part.id };
+      const was = before.narrative[id];
+      const now = after.narrative[id];
+      if (was !== now) {
+        const block = now.findIndex((b, i) => b.type !== was[i]?.type || b.text !== was[i]?.text);
+        return { section: part.id, block: Math.max(0, block === -1 ? now.length - 1 : block) };
+      }
       continue;
     }
     if (cellsSame) continue;
