@@ -62,6 +62,15 @@ export function Editor({ id, section, store, saver }: { id: string; section: Sec
     },
     [store, section, go],
   );
+  // Leaving a part shows what is still missing there; the preview (and so every export) is the full check.
+  const shownSection = useRef(section);
+  useEffect(() => {
+    const was = shownSection.current;
+    shownSection.current = section;
+    if (was !== section && was !== 'meta' && was !== 'preview') store.leavePart(was);
+    if (section === 'preview') store.checkAll();
+  }, [section, store]);
+
   const undo = useCallback(() => step('undo'), [step]);
   const redo = useCallback(() => step('redo'), [step]);
 
