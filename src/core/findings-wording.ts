@@ -86,5 +86,11 @@ const CONFIRM_WORDS: Readonly<Record<string, string>> = {
 /** What the clerk asserts when confirming a warning: "内容无误" for text, "数字无误" for numbers. */
 export const confirmWords = (f: Pick<Finding, 'rule'>): string => CONFIRM_WORDS[f.rule] ?? '数字无误';
 
+/**
+ * Whether a warning may be confirmed as it stands. A part with no content is filled in (or, where the format
+ * allows, given “无”), not confirmed.
+ */
+export const confirmable = (f: Pick<Finding, 'severity' | 'rule' | 'incomplete' | 'cells'>): boolean => f.severity === 'warning' && !(f.incomplete && !f.cells);
+
 /** The button that starts confirming a warning. */
 export const confirmAction = (f: Pick<Finding, 'rule'>): string => `${confirmWords(f)}，确认此警告…`;

@@ -69,6 +69,8 @@ export const reportSchema = z.object({
         cell: z.string().nullable(),
         /** The warning's text when confirmed: a different warning at the same place is not confirmed. Absent in older files. */
         message: z.string().optional(),
+        /** For a warning about a set of cells (blank cells): the set confirmed; other blanks later ask again. */
+        cells: z.array(z.string()).optional(),
         reason: z.string().min(1, '请写明确认的理由'),
       }),
     )

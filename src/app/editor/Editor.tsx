@@ -10,7 +10,7 @@ import { changedPlace, type ReportStore } from '../store/report-store';
 import { StoreContext } from '../store/store-context';
 import { FINDINGS_TOGGLE_KEYS, isFindingsToggleKey, isRedoKey, isUndoKey } from './editor-keys';
 import { MetaEditor } from './MetaEditor';
-import { NarrativeEditor } from './narrative/NarrativeEditor';
+import { focusBlockWhenShown, NarrativeEditor } from './narrative/NarrativeEditor';
 import { PartNav } from './PartNav';
 import { TablePart } from './grid/TablePart';
 import { firstTabStop } from './grid/grid-navigation';
@@ -77,9 +77,20 @@ export function Editor({ id, section, store, saver }: { id: string; section: Sec
       const place = changedPlace(before, store.getReport());
       if (place && place.section !== section) go(place.section);
       if (place?.cell) focusCellWhenShown(place.cell);
+      // In the same part the paragraph editor keeps its own caret; in another part the caret follows the change.
+      else if (place?.block !== undefined && place.section !== section) focusBlockWhenShown(place.block);
     },
     [store, section, go],
   );
+  // Leaving a part shows what is still missing there; the preview (and so every export) is the full check.
+  const shownSection = useRef(section);
+  useEffect(() => {
+    const was = shownSection.current;
+    shownSection.current = section;
+    if (was !== section && was !== 'meta' && was !== 'preview') store.leavePart(was);
+    if (section === 'preview') store.checkAll();
+  }, [section, store]);
+
   const undo = useCallback(() => step('undo'), [step]);
   const redo = useCallback(() => step('redo'), [step]);
 

@@ -5,6 +5,7 @@ import type { PartState } from '../store/nav-summary';
 export const PART_STATE_LABEL: Record<PartState, string> = {
   empty: '未开始',
   partial: '填写中',
+  carried: '待修改',
   complete: '已完成',
   errors: '有错误',
   warnings: '有警告',

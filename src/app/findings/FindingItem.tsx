@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { PartId } from '../../../templates';
 import { jumpCell, sameFinding, type Finding } from '../../core/checker';
-import { confirmAction, findingPlace, ruleName, SEVERITY_LABEL } from '../../core/findings-wording';
+import { confirmable, confirmAction, findingPlace, ruleName, SEVERITY_LABEL } from '../../core/findings-wording';
 import { useStore } from '../store/store-context';
 import { AcknowledgeForm } from './AcknowledgeForm';
 
@@ -44,7 +44,7 @@ export const FindingItem = memo(
             采用各项之和
           </button>
         )}
-        {f.severity === 'warning' && !pastedTotal && !f.acknowledged && !acknowledging && (
+        {confirmable(f) && !pastedTotal && !f.acknowledged && !acknowledging && (
           <button type="button" className="link-button" onClick={() => onStartAcknowledging(itemKey)}>
             {confirmAction(f)}
           </button>

@@ -1,10 +1,17 @@
-import { useCallback, useLayoutEffect, useState } from 'react';
+import { useCallback, useLayoutEffect, useState, useSyncExternalStore } from 'react';
 import type { PartId } from '../../../templates';
 import { countBySeverity, findingKey, sameAcknowledgement, type Finding } from '../../core/checker';
 import { groupByPart } from '../../core/findings-wording';
 import { useFindings, useStore } from '../store/store-context';
 import { FindingItem } from './FindingItem';
 import { FINDINGS_MARK } from './findings-mark';
+
+/** The panel's one-line summary; confirmed warnings are counted, never summed up as “no problems”. */
+export function summaryText(errors: number, warnings: number, acknowledged: number): string {
+  const confirmed = acknowledged ? `${acknowledged} 个警告已确认` : '';
+  if (errors === 0 && warnings === 0) return confirmed ? `没有未处理的错误或警告；${confirmed}` : '没有发现错误或警告';
+  return `错误 ${errors} 处，警告 ${warnings} 处${confirmed ? `；另有 ${confirmed}` : ''}`;
+}
 
 type Shown = { finding: Finding; key: string };
 
@@ -35,6 +42,8 @@ export function FindingsPanel({ onJump }: { onJump: (part: PartId | null, cell: 
 
   const open = findings.filter((f) => !f.acknowledged);
   const counts = countBySeverity(open);
+  const acknowledged = findings.length - open.length;
+  const checkingAll = useSyncExternalStore(store.subscribe, store.isCheckingAll);
   const format = store.getFormat();
   const groups = groupByPart(visible(findings, showInfo), format);
 
@@ -49,9 +58,17 @@ export function FindingsPanel({ onJump }: { onJump: (part: PartId | null, cell: 
     <aside className="findings" aria-labelledby="findings-heading">
       <h2 id="findings-heading">检查结果</h2>
       <div aria-live="polite" aria-atomic="false" className="findings-live">
-        <p className={`findings-summary ${counts.error ? 'has-errors' : counts.warning ? 'has-warnings' : 'all-clear'}`} role="status">
-          {counts.error === 0 && counts.warning === 0 ? '没有发现错误或警告' : `错误 ${counts.error} 处，警告 ${counts.warning} 处`}
+        <p className={`findings-summary ${counts.error ? 'has-errors' : counts.warning ? 'has-warnings' : acknowledged ? 'all-acknowledged' : 'all-clear'}`} role="status">
+          {summaryText(counts.error, counts.warning, acknowledged)}
         </p>
+        {!checkingAll && (
+          <p className="hint findings-held">
+            填写时先不提示空白格和没有内容的部分：离开该部分、打开“预览与导出”或点“全面检查”时再提示。
+            <button type="button" className="button button-quiet button-small" onClick={() => store.checkAll()}>
+              全面检查
+            </button>
+          </p>
+        )}
         <label className="show-info">
           <input type="checkbox" checked={showInfo} onChange={(e) => setShowInfo(e.target.checked)} /> 显示提示（{counts.info}）
         </label>

@@ -2,11 +2,13 @@ import type { FormatDef, PartId } from '../../../templates';
 import { checkReport, type Finding } from '../../core/checker';
 import { readCell } from '../../core/checker/cell-states';
 import { blocksText } from '../../core/narrative-numbers';
+import { carriedOverUnchanged } from '../../core/checker/report-rules';
 import { reportFormat, type NarrativePartId, type Report } from '../../core/report';
 
 // How far a report is: each part's state and the open findings. The side navigation and the drafts list show it.
 
-export type PartState = 'empty' | 'partial' | 'complete' | 'errors' | 'warnings';
+/** `carried`: a part holding last year's text as it was carried over (待修改 until edited or confirmed). */
+export type PartState = 'empty' | 'partial' | 'carried' | 'complete' | 'errors' | 'warnings';
 
 export type PartStatus = { state: PartState; filled: number; total: number; errors: number; warnings: number };
 
@@ -44,11 +46,14 @@ export function navSummary(
       total = 1;
       filled = blocksText(report.narrative[part.id as NarrativePartId]).trim() ? 1 : 0;
     }
-    const mine = findings.filter((f) => f.part === part.id && open(f));
+    const all = findings.filter((f) => f.part === part.id);
+    const mine = all.filter(open);
     const errors = mine.filter((f) => f.severity === 'error').length;
     const warnings = mine.length - errors;
+    // Last year's text untouched: the clerk has yet to edit it or confirm that it holds for this year.
+    const carried = part.kind === 'narrative' && carriedOverUnchanged(report, part.id as NarrativePartId) && mine.some((f) => f.rule === '文字雷同');
     const state: PartState =
-      filled === 0 ? 'empty' : errors > 0 ? 'errors' : warnings > 0 ? 'warnings' : filled === total ? 'complete' : 'partial';
+      filled === 0 ? 'empty' : errors > 0 ? 'errors' : carried ? 'carried' : warnings > 0 ? 'warnings' : complete(filled, total, all) ? 'complete' : 'partial';
     parts[part.id] = { state, filled, total, errors, warnings };
   }
   const unacknowledged = findings.filter((f) => !f.acknowledged);
@@ -60,6 +65,15 @@ export function navSummary(
     warnings: unacknowledged.filter((f) => f.severity === 'warning').length,
     acknowledged: findings.length - unacknowledged.length,
   };
+}
+
+/**
+ * A part is complete when every cell is filled, or when the few left blank were confirmed as blank: a table
+ * mostly blank is not complete, whatever was confirmed.
+ */
+function complete(filled: number, total: number, findings: readonly Finding[]): boolean {
+  if (filled === total) return true;
+  return filled * 4 >= total * 3 && findings.some((f) => f.rule === '空白' && f.acknowledged);
 }
 
 /** The cells holding a number or text, per part. */

@@ -35,7 +35,12 @@ function normalized(report: Report, format: FormatDef): Report {
 export class ReportStore {
   private report: Report;
   private format: FormatDef;
+  /** Everything the checker found; `findings` is what is shown now (see `shown`). */
+  private checked: Finding[] = [];
   private findings: Finding[] = [];
+  /** Parts the clerk has left, and whether they asked for the full check: what is not filled in yet shows from then on. */
+  private readonly left = new Set<PartId>();
+  private checkingAll = false;
   private byCell = new Map<string, readonly Finding[]>();
   /** Cells holding neither a number nor text, kept up to date cell by cell for the part statuses. */
   private readonly blank = new Set<string>();
@@ -63,6 +68,23 @@ export class ReportStore {
   getFindings = (): Finding[] => this.findings;
   getFormat = (): FormatDef => this.format;
   getNavSummary = (): NavSummary => this.summary!;
+  /** Warnings about what is not filled in yet, held back until the clerk leaves their part or asks for the full check. */
+  getHeldBack = (): number => this.checked.length - this.findings.length;
+  isCheckingAll = (): boolean => this.checkingAll;
+
+  /** The clerk left `part`: its blank cells or emptiness are shown from now on. */
+  leavePart(part: PartId): void {
+    if (this.left.has(part)) return;
+    this.left.add(part);
+    if (this.checked.some((f) => f.incomplete && f.part === part)) this.reshow();
+  }
+
+  /** The full check (全面检查, the preview, an export): everything the checker finds is shown from now on. */
+  checkAll(): void {
+    if (this.checkingAll) return;
+    this.checkingAll = true;
+    this.reshow();
+  }
   /** What undo and redo would do now; keeps its identity while that stays the same. */
   getHistory = (): HistoryState => this.history.state();
 
@@ -237,13 +259,28 @@ export class ReportStore {
     if (next.values !== before.values || next.written !== before.written) this.refreshBlank(changed);
     const previousByCell = this.byCell;
     this.recheck();
+    this.wakeChangedMarks(previousByCell, changed);
+    for (const key of changed) this.toWake.add(key);
+    this.changedSinceWake = true;
+  }
+
+  /** What is shown changed while the report did not: wake the cells whose marks changed and the report views. */
+  private reshow(): void {
+    const previousByCell = this.byCell;
+    this.show();
+    const changed = new Set<string>();
+    this.wakeChangedMarks(previousByCell, changed);
+    for (const key of changed) this.toWake.add(key);
+    this.wake();
+  }
+
+  /** Adds to `changed` the cells whose findings changed; unchanged ones keep their old list (and stay asleep). */
+  private wakeChangedMarks(previousByCell: Map<string, readonly Finding[]>, changed: Set<string>): void {
     for (const key of new Set([...previousByCell.keys(), ...this.byCell.keys()])) {
       const old = previousByCell.get(key) ?? NO_FINDINGS;
       if (listSignature(old) !== listSignature(this.cellFindings(key))) changed.add(key);
       else if (previousByCell.has(key)) this.byCell.set(key, old);
     }
-    for (const key of changed) this.toWake.add(key);
-    this.changedSinceWake = true;
   }
 
   /** Wakes the cells and views changed since the last wake, and tells the change listeners (autosave). */
@@ -296,7 +333,15 @@ export class ReportStore {
   private recheck(): void {
     const checked = checkReport(this.report, this.lastEdited ? { lastEdited: this.lastEdited } : {});
     const pasted = this.pastedTotals.size ? this.pastedTotalFindings() : [];
-    const findings = pasted.length ? sortFindings([...checked, ...pasted]) : checked;
+    this.checked = pasted.length ? sortFindings([...checked, ...pasted]) : checked;
+    this.show();
+  }
+
+  /** Whether a finding shows now: what is not filled in yet waits until its part is left or the full check. */
+  private shown = (f: Finding): boolean => !f.incomplete || this.checkingAll || f.part === null || this.left.has(f.part);
+
+  private show(): void {
+    const findings = this.checked.filter(this.shown);
     // Same findings as before: keep the old list, so the panel and navigation see no change.
     if (listSignature(findings) !== listSignature(this.findings)) this.findings = findings;
     const byCell = new Map<string, Finding[]>();
@@ -323,8 +368,8 @@ export function describeChange(before: Report, after: Report): string {
   return '修改表格';
 }
 
-/** A place in the report: 基本信息 or a part, and the first cell that changed there. */
-export type Place = { section: 'meta' | PartId; cell?: string };
+/** A place in the report: 基本信息 or a part, and the first cell (or paragraph) that changed there. */
+export type Place = { section: 'meta' | PartId; cell?: string; block?: number };
 
 /**
  * Where two versions of a report differ first, in reading order; undefined when only acknowledgements or
@@ -337,7 +382,12 @@ export function changedPlace(before: Report, after: Report): Place | undefined {
   for (const part of format.parts) {
     if (part.kind === 'narrative') {
       const id = part.id as keyof Report['narrative'];
-      if (before.narrative[id] !== after.narrative[id]) return { section: part.id };
+      const was = before.narrative[id];
+      const now = after.narrative[id];
+      if (was !== now) {
+        const block = now.findIndex((b, i) => b.type !== was[i]?.type || b.text !== was[i]?.text);
+        return { section: part.id, block: Math.max(0, block === -1 ? now.length - 1 : block) };
+      }
       continue;
     }
     if (cellsSame) continue;

@@ -20,6 +20,11 @@ export type Finding = {
   culprit?: string;
   /** The author's reason, when this warning was acknowledged. */
   acknowledged?: string;
+  /**
+   * About what is not filled in yet (blank cells, an empty part). The editor holds it back while the clerk is
+   * still filling the part, and shows it once they leave the part or ask for the full check.
+   */
+  incomplete?: true;
 };
 
 export const atCell = (def: CellDef): Pick<Finding, 'part' | 'row' | 'column' | 'cell'> => ({
@@ -44,20 +49,30 @@ export function publicFinding(f: Finding) {
   };
 }
 
-/** An acknowledgement as stored in the report; `message` is absent in files written before it was kept. */
-export type AcknowledgementEntry = { rule: string; cell: string | null; message?: string | undefined; reason: string };
+/**
+ * An acknowledgement as stored in the report; `message` is absent in files written before it was kept.
+ * `cells`: for a warning about a set of cells (blank cells), the set confirmed.
+ */
+export type AcknowledgementEntry = { rule: string; cell: string | null; message?: string | undefined; cells?: string[] | undefined; reason: string };
+
+const sameSet = (a: readonly string[], b: readonly string[] | undefined): boolean => !!b && a.length === b.length && a.every((k) => b.includes(k));
 
 /**
  * Whether a stored acknowledgement confirms this finding. The message must match too: a later, different
- * mismatch in the same cell is a new warning. Old entries without a message match on rule and cell.
+ * mismatch in the same cell is a new warning. A warning about a set of cells is confirmed for that set only:
+ * other blank cells later ask again. Old entries without a message match on rule and cell, without cells on the message.
  */
-export const sameAcknowledgement = (a: Omit<AcknowledgementEntry, 'reason'>, f: Pick<Finding, 'rule' | 'cell' | 'message'>): boolean =>
-  a.rule === f.rule && (a.cell ?? null) === (f.cell ?? null) && (a.message === undefined || a.message === f.message);
+export const sameAcknowledgement = (a: Omit<AcknowledgementEntry, 'reason'>, f: Pick<Finding, 'rule' | 'cell' | 'message' | 'cells' | 'incomplete'>): boolean =>
+  a.rule === f.rule &&
+  (a.cell ?? null) === (f.cell ?? null) &&
+  (a.message === undefined || a.message === f.message) &&
+  (a.cells === undefined || sameSet(a.cells, f.cells));
 
-export const acknowledgementOf = (f: Pick<Finding, 'rule' | 'cell' | 'message'>, reason: string): AcknowledgementEntry => ({
+export const acknowledgementOf = (f: Pick<Finding, 'rule' | 'cell' | 'message' | 'cells' | 'incomplete'>, reason: string): AcknowledgementEntry => ({
   rule: f.rule,
   cell: f.cell ?? null,
   message: f.message,
+  ...(f.incomplete && f.cells ? { cells: [...f.cells] } : {}),
   reason,
 });
 

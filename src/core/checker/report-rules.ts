@@ -1,7 +1,7 @@
 import { formatForYear, type FormatDef } from '../../../templates';
 import { chineseDate, printedBlocks } from '../document';
 import { blocksText, coveredTopics, factCells, FACT_LABELS, factValue, quotedFigures } from '../narrative-numbers';
-import { cellIndex, NARRATIVE_PARTS, type NarrativePartId, type Report } from '../report';
+import { cellIndex, NARRATIVE_PARTS, type Block, type NarrativePartId, type Report } from '../report';
 import { numberIn, type CellStates } from './cell-states';
 import { atCell, notAtCell, type Finding } from './finding';
 import type { PreviousData } from './linear';
@@ -90,6 +90,7 @@ function checkNarrative({ report, format }: Context): Finding[] {
       findings.push({
         severity: 'warning',
         rule: '内容',
+        incomplete: true,
         ...notAtCell(part.id),
         message: `第${part.id}部分没有内容。${part.mayBeNone ? `如无${part.title}，请写“无”。` : ''}`,
       });
@@ -203,6 +204,19 @@ function checkSameAsLastYear({ format, states, previous }: Context): Finding[] {
 /** Shorter lines (“无。”, a heading) are the same every year by nature. */
 const MIN_COPIED_LENGTH = 20;
 
+const squashed = (blocks: readonly Block[]): string => printedBlocks(blocks).map((b) => b.text.replace(/\s+/g, '')).join('\n');
+
+/**
+ * Whether a part still holds exactly last year's text (carried over and not edited yet). Short parts (“无。”)
+ * count too: the clerk has to look at them once.
+ */
+export function carriedOverUnchanged(report: Pick<Report, 'narrative' | 'previous'>, part: NarrativePartId): boolean {
+  const last = report.previous?.narrative?.[part];
+  if (!last) return false;
+  const text = squashed(report.narrative[part]);
+  return text !== '' && text === squashed(last);
+}
+
 /** Paragraphs of parts 一、五、六 left as they were in last year's report (say, after carrying last year's text over). */
 function checkTextSameAsLastYear({ report, previous }: Context): Finding[] {
   const last = previous?.narrative;
@@ -210,6 +224,15 @@ function checkTextSameAsLastYear({ report, previous }: Context): Finding[] {
   const squash = (s: string) => s.replace(/\s+/g, '');
   const findings: Finding[] = [];
   for (const part of NARRATIVE_PARTS) {
+    if (squashed(report.narrative[part]) !== '' && squashed(report.narrative[part]) === squashed(last[part])) {
+      findings.push({
+        severity: 'warning',
+        rule: '文字雷同',
+        ...notAtCell(part),
+        message: `第${part}部分的文字与上年报告完全相同（从上年带入后尚未修改）。请改写为本年度的情况；如本年确实如此，可确认。`,
+      });
+      continue;
+    }
     const before = new Set(printedBlocks(last[part]).map((b) => squash(b.text)).filter((t) => t.length >= MIN_COPIED_LENGTH));
     if (before.size === 0) continue;
     const same = printedBlocks(report.narrative[part]).filter((b) => before.has(squash(b.text)));

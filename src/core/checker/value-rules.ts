@@ -44,7 +44,7 @@ function checkBlanks(format: FormatDef, states: CellStates, computed: ReadonlySe
     if (blank.length === 0) continue;
     const part = cells[0]!.part;
     if (blank.length === fillable.length && blank.every((c) => (states.get(c.key) as { marker: string }).marker === '')) {
-      findings.push({ severity: 'info', rule: '空白', ...notAtCell(part), cells: blank.map((c) => c.key), message: `第${part}部分的表格尚未填写。` });
+      findings.push({ severity: 'info', rule: '空白', incomplete: true, ...notAtCell(part), cells: blank.map((c) => c.key), message: `第${part}部分的表格尚未填写。` });
       continue;
     }
     const byRow = new Map<string, CellDef[]>();
@@ -55,6 +55,7 @@ function checkBlanks(format: FormatDef, states: CellStates, computed: ReadonlySe
       findings.push({
         severity: 'warning',
         rule: '空白',
+        incomplete: true,
         ...atCell(blank[0]!),
         row: null,
         column: null,
@@ -68,6 +69,7 @@ function checkBlanks(format: FormatDef, states: CellStates, computed: ReadonlySe
       findings.push({
         severity: 'warning',
         rule: '空白',
+        incomplete: true,
         ...atCell(defs[0]!),
         row,
         column: defs.length === 1 ? defs[0]!.column : null,

@@ -24,6 +24,16 @@ describe('paragraph edits', () => {
     expect(splitAt([h('（一）概况')], 0, 5, 5).blocks).toEqual([h('（一）概况'), p('')]);
   });
 
+  it('makes a typed 小标题 line a heading on Enter, by the rule a paste follows', () => {
+    const typed = splitAt([p('（一）主动公开')], 0, 7, 7);
+    expect(typed.blocks).toEqual([h('（一）主动公开'), p('')]);
+    expect(typed.focus).toEqual({ index: 1, at: 0 });
+    expect(typed.blocks[0]).toEqual(pasteAt([p('')], 0, 0, 0, '（一）主动公开', '一、总体情况')!.blocks[0]);
+    // Body text stays a paragraph: a sentence, a run-in heading, an “一是” line.
+    expect(splitAt([p('一是加强组织领导。')], 0, 9, 9).blocks[0]).toEqual(p('一是加强组织领导。'));
+    expect(splitAt([p('（一）主动公开。本年度共公开 120 条。')], 0, 21, 21).blocks[0]!.type).toBe('paragraph');
+  });
+
   it('joins with the paragraph above on Backspace at the start, and removes an empty block', () => {
     expect(joinWithPrevious([p('甲。'), p('乙。')], 1)).toEqual({ blocks: [p('甲。乙。')], focus: { index: 0, at: 2 } });
     expect(joinWithPrevious([h('（一）概况'), p('')], 1)).toEqual({ blocks: [h('（一）概况')], focus: { index: 0, at: 5 } });

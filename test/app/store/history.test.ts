@@ -105,7 +105,8 @@ describe('ReportStore undo and redo', () => {
     setNarrative(store, '文字');
     const c = store.getReport();
     expect(changedPlace(a, b)).toEqual({ section: '三', cell: 't3.new.natural' });
-    expect(changedPlace(b, c)).toEqual({ section: '五' });
+    expect(changedPlace(b, c)).toEqual({ section: '五', block: 0 });
+    expect(changedPlace(c, b)).toEqual({ section: '五', block: 0 });
     store.update((r) => ({ ...r, meta: { ...r.meta, contact: '电话' } }));
     expect(changedPlace(c, store.getReport())).toEqual({ section: 'meta' });
   });

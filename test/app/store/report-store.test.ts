@@ -148,6 +148,7 @@ describe('ReportStore: work per change', () => {
     // Half of table 三 filled: blank rows get a finding each, carrying all their cells.
     const t3 = keys.filter((k) => k.startsWith('t3.'));
     store.setCells(t3.slice(0, Math.floor(t3.length / 2)).map((k) => [k, '0'] as const));
+    store.checkAll();
     const several = store.getFindings().filter((f) => f.cell && f.cells && f.cells.length > 1 && f.severity !== 'info');
     expect(several.length).toBeGreaterThan(0);
     for (const f of several.filter((x) => !x.suspects)) expect(store.cellFindings(f.cell!)).not.toContain(f);

@@ -37,6 +37,26 @@ function grow(el: HTMLTextAreaElement | HTMLInputElement | null): void {
   el.style.height = `${el.scrollHeight + 2}px`;
 }
 
+/** Where the caret goes in a paragraph whose text changed from `before` to `after`: the end of what came back or went. */
+export function caretAfterChange(before: string, after: string): number {
+  let prefix = 0;
+  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  return after.length - suffix;
+}
+
+/** Puts the caret at the end of paragraph `index` of the part shown, once it has rendered (undo may just have switched parts). */
+export function focusBlockWhenShown(index: number, tries = 30): void {
+  const el = document.querySelector(`.narrative-blocks [data-block-index="${index}"]`);
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+    return;
+  }
+  if (tries > 0) setTimeout(() => focusBlockWhenShown(index, tries - 1), 20);
+}
+
 /** Enter and paste come from the keyboard: an IME confirming a candidate with Enter must not split the paragraph. */
 const composing = (e: KeyboardEvent) => e.nativeEvent.isComposing || e.keyCode === 229;
 
@@ -46,7 +66,7 @@ export function NarrativeEditor({ part }: { part: PartDef }) {
   const stored = useNarrative(id);
   const baseId = useId();
   const [notice, setNotice] = useState('');
-  const { control, register, getValues, reset } = useForm<NarrativeForm>({
+  const { control, register, getValues, setValue } = useForm<NarrativeForm>({
     defaultValues: { blocks: stored.map((b) => ({ ...b })) },
     resolver: zodResolver(narrativeForm),
   });
@@ -54,7 +74,7 @@ export function NarrativeEditor({ part }: { part: PartDef }) {
   /** The blocks the form and the store last agreed on. */
   const synced = useRef<readonly Block[]>(stored);
   /** Where the caret goes once the fields have rendered. */
-  const pendingFocus = useRef<Caret | undefined>(undefined);
+  const pendingFocus = useRef<(Caret & { after?: unknown }) | undefined>(undefined);
 
   const fieldDomId = (fieldId: string) => `${baseId}-${fieldId}`;
 
@@ -87,27 +107,47 @@ export function NarrativeEditor({ part }: { part: PartDef }) {
     [getValues, removeFields, insert, push],
   );
 
-  // A change that did not come from this form (undo, redo): show it, and put the caret where it happened.
+  // A change that did not come from this form (undo, redo): show it without remounting the boxes that stay, and
+  // keep the caret in the paragraph that changed, so the next key typed lands there.
   useLayoutEffect(() => {
     if (stored === synced.current) return;
-    const before = synced.current;
     synced.current = stored;
-    if (sameBlocks(stored, getValues('blocks'))) return;
-    const changed = stored.findIndex((b, i) => !before[i] || before[i]!.type !== b.type || before[i]!.text !== b.text);
-    const index = changed === -1 ? stored.length - 1 : changed;
-    if (index >= 0 && document.activeElement?.closest('.narrative-blocks')) pendingFocus.current = { index, at: stored[index]!.text.length };
-    reset({ blocks: stored.map((b) => ({ ...b })) });
-  }, [stored, getValues, reset]);
+    const current = getValues('blocks');
+    if (sameBlocks(stored, current)) return;
+    const hadFocus = !!document.activeElement?.closest('.narrative-blocks');
+    const sameShape = stored.length === current.length && stored.every((b, i) => b.type === current[i]!.type);
+    if (sameShape) {
+      let caret: Caret | undefined;
+      stored.forEach((b, i) => {
+        if (b.text === current[i]!.text) return;
+        caret ??= { index: i, at: caretAfterChange(current[i]!.text, b.text) };
+        setValue(`blocks.${i}.text`, b.text);
+        grow(document.getElementById(fieldDomId(fields[i]!.id)) as HTMLTextAreaElement | null);
+      });
+      if (hadFocus && caret) focusCaret(fields[caret.index]?.id, caret);
+      return;
+    }
+    const { start, deleteCount, items } = spliceOf(current, stored);
+    // The caret goes to the end of the last block put back (or of the one before a removal).
+    const index = Math.max(0, Math.min(start + items.length - 1, stored.length - 1));
+    if (hadFocus && stored.length > 0) pendingFocus.current = { index, at: stored[index]!.text.length, after: fields };
+    if (deleteCount > 0) removeFields(Array.from({ length: deleteCount }, (_, k) => start + k));
+    if (items.length > 0) insert(start, items.map((b) => ({ ...b })), { shouldFocus: false });
+  }, [stored, getValues, setValue, removeFields, insert, fields]);
+
+  const focusCaret = (fieldId: string | undefined, target: Caret) => {
+    const el = fieldId && document.getElementById(fieldDomId(fieldId));
+    if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return false;
+    el.focus();
+    el.setSelectionRange(target.at, target.at);
+    return true;
+  };
 
   useLayoutEffect(() => {
     const target = pendingFocus.current;
-    if (!target) return;
-    const field = fields[target.index];
-    const el = field && document.getElementById(fieldDomId(field.id));
-    if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return;
-    pendingFocus.current = undefined;
-    el.focus();
-    el.setSelectionRange(target.at, target.at);
+    // A splice asked for in this same pass has not rendered yet: wait for the new fields.
+    if (!target || target.after === fields) return;
+    if (focusCaret(fields[target.index]?.id, target)) pendingFocus.current = undefined;
   });
 
   const blocksNow = (): Block[] => getValues('blocks').map((b) => ({ type: b.type, text: b.text }));
@@ -118,7 +158,11 @@ export function NarrativeEditor({ part }: { part: PartDef }) {
     const end = el.selectionEnd ?? start;
     if (e.key === 'Enter' && !composing(e) && !e.ctrlKey && !e.altKey && !e.metaKey) {
       e.preventDefault();
-      apply(splitAt(blocksNow(), index, start, end), '分段');
+      const blocks = blocksNow();
+      const edit = splitAt(blocks, index, start, end);
+      apply(edit, '分段');
+      const ended = edit.blocks[index]!;
+      if (ended.type !== blocks[index]!.type) setNotice(`“${ended.text}”已成为小标题，与粘贴进来的一样排版。如要作为段落，可在上方类型中改回“段落”。`);
     } else if (e.key === 'Backspace' && start === 0 && end === 0 && !composing(e)) {
       const edit = joinWithPrevious(blocksNow(), index);
       if (!edit) return;
@@ -219,9 +263,9 @@ export function NarrativeEditor({ part }: { part: PartDef }) {
                   </button>
                 </div>
                 {field.type === 'heading' ? (
-                  <input id={fieldId} className="heading-input" {...text} ref={setRef} placeholder="如：（一）主动公开" onKeyDown={(e) => onKeyDown(e, i)} onPaste={(e) => onPaste(e, i)} />
+                  <input id={fieldId} data-block-index={i} className="heading-input" {...text} ref={setRef} placeholder="如：（一）主动公开" onKeyDown={(e) => onKeyDown(e, i)} onPaste={(e) => onPaste(e, i)} />
                 ) : (
-                  <textarea id={fieldId} rows={2} {...text} ref={setRef} onKeyDown={(e) => onKeyDown(e, i)} onPaste={(e) => onPaste(e, i)} />
+                  <textarea id={fieldId} data-block-index={i} rows={2} {...text} ref={setRef} onKeyDown={(e) => onKeyDown(e, i)} onPaste={(e) => onPaste(e, i)} />
                 )}
               </div>
             );

@@ -26,13 +26,20 @@ export const pastedLines = (text: string): string[] =>
     .map((l) => l.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
     .filter(Boolean);
 
-/** Enter at [start, end) in block `index`: the text after the caret starts a new paragraph below. */
+/** The kind a line of text takes, by the same rule whether it was typed or pasted. */
+export const blockTypeOf = (line: string): Block['type'] => (looksLikeSubHeading(line) ? 'heading' : 'paragraph');
+
+/**
+ * Enter at [start, end) in block `index`: the text after the caret starts a new paragraph below. A paragraph
+ * ended by Enter that reads as a 小标题 (“（一）主动公开”) becomes one, exactly as the same line pasted would.
+ */
 export function splitAt(blocks: readonly Block[], index: number, start: number, end: number): Edit {
   const block = blocks[index]!;
   const before = block.text.slice(0, start).replace(/[\s\u3000]+$/, '');
   const after = block.text.slice(end).replace(/^[\s\u3000]+/, '');
+  const type = block.type === 'paragraph' ? blockTypeOf(before) : block.type;
   const next = [...blocks];
-  next.splice(index, 1, { ...block, text: before }, { type: 'paragraph', text: after });
+  next.splice(index, 1, { type, text: before }, { type: 'paragraph', text: after });
   return { blocks: next, focus: { index: index + 1, at: 0 } };
 }
 
@@ -66,7 +73,7 @@ export function pasteAt(blocks: readonly Block[], index: number, start: number, 
   const block = blocks[index]!;
   const before = block.text.slice(0, start);
   const after = block.text.slice(end);
-  const pastedBlocks: Block[] = lines.map((l) => ({ type: looksLikeSubHeading(l) ? 'heading' : 'paragraph', text: l }));
+  const pastedBlocks: Block[] = lines.map((l) => ({ type: blockTypeOf(l), text: l }));
   const alone = before.trim() === '' && after.trim() === '';
   if (lines.length === 1 && lines.length === all.length && !(alone && pastedBlocks[0]!.type === 'heading')) return undefined;
 
