@@ -4,6 +4,7 @@ import { decodeText } from './decode-text';
 import { DAMAGED_ZIP, docxArchiveProblem, fileSizeProblem, readDocxBody } from './limits';
 import { readDocument, type ImportResult, type ReadOptions, type Unseen } from './mapping/read-report';
 import { normaliseLines } from './normalise/lines';
+import { simplifiedText } from './normalise/traditional';
 import { linesToBlocks } from './readers/text';
 
 // Reads a report drafted elsewhere (text, web page, Word, PDF) into the report model.
@@ -17,8 +18,9 @@ export { decodeText } from './decode-text';
 export const IMPORT_EXTENSIONS = ['.json', '.txt', '.text', '.html', '.htm', '.docx', '.pdf'] as const;
 
 export function importText(text: string, options: ReadOptions = {}): ImportResult {
-  const { lines, dropped } = normaliseLines(text);
-  return readDocument({ kind: 'txt', blocks: linesToBlocks(lines), lines, dropped }, options);
+  const simplified = simplifiedText(text);
+  const { lines, dropped } = normaliseLines(simplified.text);
+  return readDocument({ kind: 'txt', blocks: linesToBlocks(lines), lines, dropped, traditional: simplified.traditional }, options);
 }
 
 // Each optional reader is loaded once, on first use (browser: on demand; batch: not per file).

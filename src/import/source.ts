@@ -18,6 +18,8 @@ export type SourceDocument = {
   lines?: string[];
   /** Lines the normalise stage took out as page or site chrome. */
   dropped?: string[];
+  /** The text was written in traditional characters and has been read as simplified. */
+  traditional?: boolean;
 };
 
 export const textBlock = (text: string): SourceBlock => ({ kind: 'text', text });

@@ -4,6 +4,7 @@ import { defaultIntro } from '../../core/document';
 import { newReport } from '../../core/new-report';
 import { NARRATIVE_PARTS, type Report } from '../../core/report';
 import { tableSizeProblem } from '../limits';
+import { simplifiedDocument } from '../normalise/traditional';
 import { textBlock, type SourceBlock, type SourceDocument } from '../source';
 import { agencyFromText, agencyKindFromText, EVIDENCE, isAgencyName, weighYear, yearEvidence } from '../structure/evidence';
 import { agencyKindOf, findEnding, findTitle, isoDate } from '../structure/front-matter';
@@ -48,10 +49,12 @@ const hasNumber = (blocks: readonly SourceBlock[]) => blocks.some((b) => (b.kind
 /** Text worth quoting when it cannot be placed: a phrase of Chinese, not a header's scattered characters. */
 const worthQuoting = (s: string) => /[\u4e00-\u9fff]{4}/.test(s) && (s.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 8;
 
-export function readDocument(doc: SourceDocument, options: ReadOptions = {}): ImportResult {
-  const tooLarge = tableSizeProblem(doc.blocks);
+export function readDocument(given: SourceDocument, options: ReadOptions = {}): ImportResult {
+  const tooLarge = tableSizeProblem(given.blocks);
   if (tooLarge) return { ok: false, error: tooLarge };
+  const doc = simplifiedDocument(given);
   const findings: Finding[] = [];
+  if (doc.traditional) findings.push(finding('info', '读取', null, '原文使用繁体字（如“規範性檔案”“行政強製”“萬元”），已转换为简体字后读取；提示中引用的原文为转换后的文字。'));
   const sections = splitSections(doc.blocks);
   const { parts } = sections;
   const lineSections = doc.lines ? splitSections(doc.lines.map((l) => textBlock(l))) : undefined;
