@@ -20,6 +20,8 @@ export type SourceDocument = {
   dropped?: string[];
   /** The text was written in traditional characters and has been read as simplified. */
   traditional?: boolean;
+  /** Plain text only: the report was run together on one line and has been cut back into lines. */
+  runTogether?: boolean;
 };
 
 export const textBlock = (text: string): SourceBlock => ({ kind: 'text', text });

@@ -54,6 +54,7 @@ export function readDocument(given: SourceDocument, options: ReadOptions = {}): 
   if (tooLarge) return { ok: false, error: tooLarge };
   const doc = simplifiedDocument(given);
   const findings: Finding[] = [];
+  if (doc.runTogether) findings.push(finding('info', '读取', null, '全文在同一行中（网站去掉了换行），已按各部分标题、小标题、句末和表格的格子重新分行读取。'));
   if (doc.traditional) findings.push(finding('info', '读取', null, '原文使用繁体字（如“規範性檔案”“行政強製”“萬元”），已转换为简体字后读取；提示中引用的原文为转换后的文字。'));
   const sections = splitSections(doc.blocks);
   const { parts } = sections;

@@ -1,3 +1,4 @@
+import { isRunTogether, splitRunTogether } from './one-line';
 import { fixLookAlikes, stripConverterMarks } from './text';
 
 // The normalise stage for plain text: markup a converter or a web page leaves around the report's own
@@ -8,6 +9,8 @@ export type NormalisedLines = {
   lines: string[];
   /** Lines taken out as page or site chrome, as written (quoted in a finding, never silently lost). */
   dropped: string[];
+  /** The text had the report run together on one line (its newlines stripped) and was cut back into lines. */
+  runTogether?: boolean;
 };
 
 const MD_HEADING = /^\s{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?\s*$/;
@@ -55,14 +58,19 @@ export function normaliseLine(raw: string): string {
 export function normaliseLines(input: string): NormalisedLines {
   const lines: string[] = [];
   const dropped: string[] = [];
-  for (const raw of input.replace(/^\ufeff/, '').split(/\r\n|\r|\n|\f/)) {
-    if (RULE_LINE.test(raw) && !raw.includes('|')) continue;
-    const line = normaliseLine(raw);
-    if (isChrome(line) || isPageFurniture(line)) {
-      dropped.push(line.trim());
-      continue;
+  let runTogether = false;
+  for (const given of input.replace(/^\ufeff/, '').split(/\r\n|\r|\n|\f/)) {
+    const run = isRunTogether(given);
+    if (run) runTogether = true;
+    for (const raw of run ? splitRunTogether(given) : [given]) {
+      if (RULE_LINE.test(raw) && !raw.includes('|')) continue;
+      const line = normaliseLine(raw);
+      if (isChrome(line) || isPageFurniture(line)) {
+        dropped.push(line.trim());
+        continue;
+      }
+      lines.push(line);
     }
-    lines.push(line);
   }
-  return { lines, dropped };
+  return runTogether ? { lines, dropped, runTogether } : { lines, dropped };
 }
