@@ -8,8 +8,8 @@ import { simplifiedDocument } from '../normalise/traditional';
 import { textBlock, type SourceBlock, type SourceDocument } from '../source';
 import { agencyFromText, agencyKindFromText, EVIDENCE, isAgencyName, weighYear, yearEvidence } from '../structure/evidence';
 import { agencyKindOf, findEnding, findTitle, isoDate } from '../structure/front-matter';
-import { PART_ORDER, splitSections } from '../structure/sections';
-import { fitPart, isLabelOfPart, isLabelPiece, tableOfPart, type TableFit } from '../tables/fit';
+import { findPartsByContent, narrativeBeforeTables, PART_ORDER, splitSections } from '../structure/sections';
+import { fitPart, isLabelOfPart, isLabelPiece, partOfOwnLabel, tableOfPart, type TableFit } from '../tables/fit';
 import { orderedRows } from '../tables/ordered';
 import { streamBlocks } from '../tables/stream';
 import { joinWrappedLines, narrativeBlocks, printWidth } from './narrative';
@@ -42,6 +42,7 @@ const finding = (severity: Finding['severity'], rule: string, part: PartId | nul
 });
 
 const partName = (id: PartId) => `第${id}部分`;
+const headingOfPart = (id: PartId) => FORMATS[FORMATS.length - 1]!.parts.find((p) => p.id === id)!.heading;
 const partRange = (ids: readonly PartId[]) => (ids.length === 1 ? partName(ids[0]!) : `第${ids[0]}至${ids[ids.length - 1]}部分`);
 const short = (s: string, n = 30) => (s.length > n ? `${s.slice(0, n)}…` : s);
 const texts = (blocks: readonly SourceBlock[]) => blocks.flatMap((b) => (b.kind === 'text' && b.text.trim() ? [b.text.trim()] : []));
@@ -59,6 +60,19 @@ export function readDocument(given: SourceDocument, options: ReadOptions = {}): 
   const sections = splitSections(doc.blocks);
   const { parts } = sections;
   const lineSections = doc.lines ? splitSections(doc.lines.map((l) => textBlock(l))) : undefined;
+  // Tables that follow the narrative without their headings: the parts are found by what they contain.
+  const byContent = PART_ORDER.some((id) => !parts.has(id)) ? findPartsByContent(sections, partOfOwnLabel) : [];
+  if (byContent.length) {
+    if (lineSections) findPartsByContent(lineSections, partOfOwnLabel);
+    const titled = findTitle(sections.front);
+    const titleEnd = titled ? titled.start + titled.blocks : 0;
+    if (narrativeBeforeTables(sections, titleEnd)) {
+      const lineTitle = lineSections && findTitle(lineSections.front);
+      if (lineSections) narrativeBeforeTables(lineSections, lineTitle ? lineTitle.start + lineTitle.blocks : 0);
+      byContent.unshift(PART_ORDER[0]!);
+    }
+    findings.push(finding('info', '结构', null, `没有找到${partRange(byContent.length === 1 ? byContent : [byContent[0]!, byContent[byContent.length - 1]!])}的标题（如“${headingOfPart(byContent[0]!)}”），已按内容（统一格式表格的栏目和行名、表格前的文字）确定各部分。请按统一格式给各部分加上标题。`));
+  }
   let front = sections.front;
   const title = findTitle(front);
   if (parts.size === 0 && !title) {
