@@ -6,7 +6,7 @@ import { NARRATIVE_PARTS, type Report } from '../../core/report';
 import { tableSizeProblem } from '../limits';
 import { simplifiedDocument } from '../normalise/traditional';
 import { textBlock, type SourceBlock, type SourceDocument } from '../source';
-import { agencyFromText, agencyKindFromText, EVIDENCE, isAgencyName, weighYear, yearEvidence } from '../structure/evidence';
+import { agencyFromText, agencyKindFromText, EVIDENCE, isAgencyName, titleEvidence, weighYear, yearEvidence } from '../structure/evidence';
 import { agencyKindOf, findEnding, findTitle, isoDate } from '../structure/front-matter';
 import { findPartsByContent, narrativeBeforeTables, PART_ORDER, splitSections } from '../structure/sections';
 import { fitPart, isLabelOfPart, isLabelPiece, partOfOwnLabel, tableOfPart, type TableFit } from '../tables/fit';
@@ -118,10 +118,12 @@ export function readDocument(given: SourceDocument, options: ReadOptions = {}): 
   const evidenceTexts = [...texts(front), ...texts(opening), ...tableParts.flatMap((id) => texts(parts.get(id) ?? []))];
   const lastPart = present[present.length - 1];
   const dateTexts = lastPart ? texts(parts.get(lastPart)!).filter((t) => isoDate(t)) : [];
-  const weighed = weighYear(yearEvidence([...evidenceTexts, ...dateTexts], options.fileName));
   const decisive = [...new Set([...fits.values()].flatMap((f) => (f.decisive ? [f.decisive] : [])))];
   const titleYear = title?.year !== undefined && isReportYear(title.year) ? title.year : undefined;
-  let year = options.year ?? titleYear ?? weighed?.year;
+  const evidence = yearEvidence([...evidenceTexts, ...dateTexts], options.fileName, doc.dropped);
+  if (title && titleYear !== undefined) evidence.push(titleEvidence(titleYear, texts(front.slice(title.start, title.start + title.blocks)).join('')));
+  const weighed = weighYear(evidence);
+  let year = options.year ?? weighed?.year;
   const yearFormat = year !== undefined ? formatForYear(year) : undefined;
   const format: FormatDef = options.format
     ? formatById(options.format)
@@ -137,12 +139,18 @@ export function readDocument(given: SourceDocument, options: ReadOptions = {}): 
   }
   if (options.year !== undefined) {
     if (title?.year !== undefined && title.year !== options.year) findings.push(finding('info', '读取', null, `标题中的年度为 ${title.year} 年，已按指定的 ${options.year} 年度读取。`));
-  } else if (titleYear === undefined) {
-    if (weighed) findings.push(finding('info', '读取', null, `报告年度按${weighed.sources.join('、')}读取为 ${weighed.year} 年度。如有误，请指定年度后重新读取。`));
-  } else {
-    // The title and the statistics period should name the same year.
-    const period = yearEvidence(evidenceTexts).find((e) => e.source === EVIDENCE.period && e.year !== titleYear);
-    if (period) findings.push(finding('warning', '结构', null, `标题中的年度为 ${titleYear} 年，而统计期限写的是 ${period.year} 年。已按标题读取为 ${titleYear} 年度；请核对标题和统计期限。`));
+  } else if (weighed) {
+    if (weighed.sources.length === 1 && weighed.sources[0] === EVIDENCE.file) {
+      findings.push(finding('warning', '读取', null, `正文中没有写明报告年度，只能按文件名读取为 ${weighed.year} 年度。请核对；如有误，请指定年度后重新读取，并在报告中写明年度（标题、统计期限）。`));
+    } else if (weighed.year !== titleYear) {
+      findings.push(finding('info', '读取', null, `报告年度按${weighed.sources.join('、')}读取为 ${weighed.year} 年度。如有误，请指定年度后重新读取。`));
+    }
+    // The title and the statistics period should name the report's year: another year there is most often a typo.
+    for (const e of weighed.disagreeing) {
+      findings.push(
+        finding('warning', '结构', null, `${e.source}写的是 ${e.year} 年：“${e.text}”，而${weighed.sources.join('、')}都是 ${weighed.year} 年，已按 ${weighed.year} 年度读取。请核对${e.source}中的年份。`),
+      );
+    }
   }
   const yearGuessed = year === undefined;
   if (year === undefined) {
