@@ -333,7 +333,7 @@ function hideRowAtCut(fit: TableFit, last: number, findings: Finding[], unseen: 
   const { reading, format, table } = fit;
   const keys = format.cells.filter((c) => c.table === table.id && c.row === reading.rowAt(last)).map((c) => c.key);
   const filled = keys.filter((k) => reading.values[k] !== undefined || reading.written[k] !== undefined).length;
-  const short = findings.findIndex((f) => f.rule === '读取' && f.cell !== undefined && keys.includes(f.cell));
+  const short = findings.findIndex((f) => f.rule === '读取' && f.severity === 'warning' && f.cell !== undefined && keys.includes(f.cell));
   if (short >= 0) findings.splice(short, 1);
   else if (filled === keys.length) return;
   unseen.cells.push(...keys.filter((k) => reading.values[k] === undefined));

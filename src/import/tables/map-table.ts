@@ -5,6 +5,7 @@ import { formatValue, isBlankMarker, parseCell, type CellValue } from '../../cor
 import { cellIndex } from '../../core/report';
 import type { Finding } from '../../core/checker';
 import { cleanCellText, labelKey } from '../normalise/text';
+import { GLUED, splitGlued } from './glued';
 import { matchLabel, tableLabels, type DataRow, type TableLabel, type TableLabels } from './labels';
 import type { SourceBlock } from '../source';
 
@@ -131,6 +132,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
 
   let trailingNumber = '';
   for (const block of blocks) {
+    if (block.kind === 'text' && readGlued(block.text.trim())) continue;
     if (block.kind === 'text') {
       if (!scoreOnly && block.text.trim() && !looksLikeValue(block.text.trim())) reading.lastText = block.text.trim();
       const m = /^(.*\D)\s+(\d+)$/.exec(block.text);
@@ -181,6 +183,40 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     }
     assign(dataRow, rest, aligned);
     trailingNumber = '';
+  }
+
+  /** A row label run together with its digits ("规章000"): split when one split fits, else said, never dropped. */
+  function readGlued(text: string): boolean {
+    const m = GLUED.exec(text);
+    if (!m) return false;
+    const label = matchLabel(m[1]!, labels);
+    if (!label || label.role !== 'rowLabel') return false;
+    const dataRow = dataRowNamed(labels, label.anchor, filled);
+    if (!dataRow) return false;
+    seenLabels.add(label);
+    if (!scoreOnly) reading.lastText = text;
+    const split = splitGlued(m[2]!, dataRow);
+    if ('cells' in split) {
+      assign(dataRow, split.cells, false);
+      if (!scoreOnly) {
+        const first = index.get(dataRow.keys[0]!)!;
+        rowFinding('info', '读取', first, `“${text}”中行名和数字连在一起，已按本行 ${dataRow.keys.length} 格读作 ${quote(split.cells)}。请在原文中把各格分开。`);
+      }
+      return true;
+    }
+    // The row is there; which digits belong to which column is not known.
+    if (filled.has(dataRow)) return true;
+    filled.add(dataRow);
+    reading.rowsFound++;
+    reading.found.add(labels.dataRows.indexOf(dataRow));
+    const first = index.get(dataRow.keys[0]!)!;
+    rowFinding(
+      'warning',
+      '读取',
+      first,
+      `“${text}”中行名和数字连在一起，本行应有 ${dataRow.keys.length} 格，数字“${split.digits}”有不止一种分法（或没有合乎本行的分法），分不清各是哪一列，本行按未填写处理。请在原文中把各格分开。`,
+    );
+    return true;
   }
 
   function handleUnlabelled(all: string[], aligned: boolean): void {
