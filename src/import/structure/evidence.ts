@@ -129,7 +129,7 @@ export function agencyFromText(texts: readonly string[]): string | undefined {
     const t = canonicalText(raw).replace(/\s+/g, '');
     const named = /(?:编制|现将|公布|发布)[《〈]?(?:\d{4}年度?)([^《》〈〉，。,]{2,30}?)政府信息公开(?:工作)?年度报告/.exec(t)?.[1];
     if (named && isAgencyName(named)) return named;
-    const before = /(?:编制|现将|公布|发布)[《〈]?([^《》〈〉，。,\d]{2,30}?)\d{4}年度?政府信息公开(?:工作)?年度报告/.exec(t)?.[1];
+    const before = /(?:编制|现将|公布|发布|公开)[《〈]?([^《》〈〉，。,\d]{2,30}?)\d{4}年度?政府信息公开(?:工作)?(?:年度)?报告/.exec(t)?.[1];
     if (before && isAgencyName(before)) return before;
     const leading = /^(?:\d{4}年[，,])?([^，。,\d]{2,30}?(?:人民政府|办事处|委员会|管理局|局|办公室|中心|镇|乡|街道))(?:\d{4}年|认真|坚持|按照|根据|严格|高度重视|围绕|深入|全面|始终)/.exec(t)?.[1];
     // "我镇", "本局": how the report speaks of itself, not a name.
