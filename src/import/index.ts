@@ -19,8 +19,8 @@ export const IMPORT_EXTENSIONS = ['.json', '.txt', '.text', '.html', '.htm', '.d
 
 export function importText(text: string, options: ReadOptions = {}): ImportResult {
   const simplified = simplifiedText(text);
-  const { lines, dropped, runTogether } = normaliseLines(simplified.text);
-  return readDocument({ kind: 'txt', blocks: linesToBlocks(lines), lines, dropped, traditional: simplified.traditional, ...(runTogether ? { runTogether } : {}) }, options);
+  const { lines, ...rest } = normaliseLines(simplified.text);
+  return readDocument({ kind: 'txt', blocks: linesToBlocks(lines), lines, ...rest, traditional: simplified.traditional }, options);
 }
 
 // Each optional reader is loaded once, on first use (browser: on demand; batch: not per file).

@@ -22,6 +22,8 @@ export type SourceDocument = {
   traditional?: boolean;
   /** Plain text only: the report was run together on one line and has been cut back into lines. */
   runTogether?: boolean;
+  /** Plain text only: how many of `lines` came before the page's footer (the page was captured to its end). */
+  footerAfter?: number;
 };
 
 export const textBlock = (text: string): SourceBlock => ({ kind: 'text', text });

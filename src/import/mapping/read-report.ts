@@ -8,7 +8,7 @@ import { simplifiedDocument } from '../normalise/traditional';
 import { textBlock, type SourceBlock, type SourceDocument } from '../source';
 import { agencyFromText, agencyKindFromText, EVIDENCE, isAgencyName, titleEvidence, weighYear, yearEvidence } from '../structure/evidence';
 import { agencyKindOf, findEnding, findTitle, isoDate } from '../structure/front-matter';
-import { findPartsByContent, narrativeBeforeTables, PART_ORDER, splitSections } from '../structure/sections';
+import { findPartsByContent, narrativeBeforeTables, PART_ORDER, splitSections, type Sections } from '../structure/sections';
 import { fitPart, isLabelOfPart, isLabelPiece, partOfOwnLabel, tableOfPart, type TableFit } from '../tables/fit';
 import { orderedRows } from '../tables/ordered';
 import { streamBlocks } from '../tables/stream';
@@ -173,7 +173,9 @@ export function readDocument(given: SourceDocument, options: ReadOptions = {}): 
 
   // Where the text ends early, or starts late: said once, and nothing after the cut reported missing.
   const endIndex = lastPart ? PART_ORDER.indexOf(lastPart) : -1;
-  const cutAfter = lastPart ? PART_ORDER.slice(endIndex + 1) : [];
+  // One page of a longer document (it starts inside a part) ends where the page ends, whatever its last sentence.
+  const whole = lastPart !== undefined && endsWhole(doc, lastPart, lineSections, parts.get(lastPart)!, fits.get(lastPart)?.fits.find((f) => f.format === format), startsInside !== undefined);
+  const cutAfter = lastPart && !whole ? PART_ORDER.slice(endIndex + 1) : [];
   const cutBefore = startsInside ? PART_ORDER.slice(0, PART_ORDER.indexOf(startsInside)) : [];
   unseen.parts.push(...cutAfter, ...cutBefore);
   if (cutAfter.length) unseen.ending = true;
@@ -252,6 +254,25 @@ function largestFit(fits: ReadonlyMap<PartId, ReturnType<typeof fitPart>>): Form
     if (!best || rows > best.rows) best = { format: decisive, rows };
   }
   return best!.format;
+}
+
+/** A sentence, a heading's end or a signature date: where a whole text may stop. */
+const ENDS_WHOLE = /[。！？!?；;：:”」』）)]$|\d{4}年\d{1,2}月\d{1,2}日$|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
+
+/**
+ * The text ends where the report ends, so parts missing after it are missing from the report: the page's
+ * footer follows the last part, or the last part ends with a finished sentence or a finished table. A text
+ * that stops mid-sentence or mid-table (a capture cut off) is not.
+ */
+function endsWhole(doc: SourceDocument, lastPart: PartId, lineSections: Sections | undefined, blocks: readonly SourceBlock[], fit: TableFit | undefined, onePage: boolean): boolean {
+  if (doc.footerAfter !== undefined && doc.lines && lineSections) {
+    const lastPartLines = lineSections.parts.get(lastPart)?.length ?? 0;
+    if (doc.footerAfter >= doc.lines.length - lastPartLines) return true;
+  }
+  if (onePage) return false;
+  if (!fit) return ENDS_WHOLE.test(lastLine(blocks));
+  const found = [...fit.counted.found];
+  return found.length > 0 && !fit.counted.missing.some((m) => m.index > Math.max(...found));
 }
 
 /** The last line of a part as written (where a cut text stops). */
