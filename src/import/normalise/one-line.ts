@@ -15,7 +15,7 @@ const TITLE_STARTS = [...new Set(FORMATS.flatMap((f) => f.parts.map((p) => escap
 /** A part heading inside a line: its numeral after a sentence end or a blank, then its title's start. */
 const INLINE_HEADING = new RegExp(`(?:^|(?<=[。；;:：!！?？\\s]))\\s*[一二三四五六]\\s*[、.．]\\s*(?:${TITLE_STARTS})`, 'g');
 /** The first table part: part 二, 三 or 四's heading, or a table 二 caption followed by its header. */
-const TABLE_START = new RegExp(`(?:^|(?<=[。；;:：!！?？\\s]))\\s*(?:[二三四]\\s*[、.．]\\s*(?:${TITLE_STARTS})|第二十条\\s*第\\s*[(（]?[一二三四五六七八九十]*[)）]?\\s*项?\\s*[|｜]?\\s*信息内容)`);
+const TABLE_START = new RegExp(`(?:^|(?<=[。；;:：!！?？\\s]))\\s*(?:[二三四]\\s*[、.．]\\s*(?:${TITLE_STARTS})|第二十条\\s*第\\s*[(（]?[一二三四五六七八九十]*[)）]?\\s*项?[\\s|｜]*信息内容)`);
 const NARRATIVE_AFTER = new RegExp(`(?:^|(?<=[\\s|]))\\s*[五六]\\s*[、.．]\\s*(?:${TITLE_STARTS})`);
 /** A heading to its first blank or sentence end (a title may be worded a little differently). */
 const FULL_HEADING = new RegExp(`((?:^|(?<=[。；;:：!！?？\\s]))[一二三四五六]\\s*[、.．]\\s*(?:${TITLE_STARTS})[^\\s。|]{0,24})\\s*`, 'g');
