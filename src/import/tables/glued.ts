@@ -40,3 +40,25 @@ export function splitGlued(digits: string, row: DataRow): GluedSplit {
   }
   return found ? { cells: found } : { ambiguous: true, digits };
 }
+
+/**
+ * A header whose cells were run together ("信息内容本年制发件数本年废止件数…"): the one way of cutting its key
+ * into the table's header labels, or undefined when there is none or more than one.
+ */
+export function splitGluedHeader(key: string, headerKeys: readonly string[]): string[] | undefined {
+  // ways[i]: the number of cuts of key.slice(i) (capped at 2) and the first label of one of them.
+  const ways = new Array<number>(key.length + 1).fill(0);
+  const next = new Array<string | undefined>(key.length + 1);
+  ways[key.length] = 1;
+  for (let i = key.length - 1; i >= 0; i--) {
+    for (const h of headerKeys) {
+      if (h.length === 0 || !key.startsWith(h, i) || ways[i + h.length] === 0) continue;
+      ways[i] = Math.min(2, ways[i]! + ways[i + h.length]!);
+      next[i] ??= h;
+    }
+  }
+  if (ways[0] !== 1) return undefined;
+  const out: string[] = [];
+  for (let i = 0; i < key.length; i += next[i]!.length) out.push(next[i]!);
+  return out.length >= 2 ? out : undefined;
+}

@@ -5,7 +5,7 @@ import { formatValue, isBlankMarker, parseCell, type CellValue } from '../../cor
 import { cellIndex } from '../../core/report';
 import type { Finding } from '../../core/checker';
 import { cleanCellText, labelKey } from '../normalise/text';
-import { GLUED, splitGlued } from './glued';
+import { GLUED, splitGlued, splitGluedHeader } from './glued';
 import { isTypoOf, matchLabel, tableLabels, type DataRow, type TableLabel, type TableLabels } from './labels';
 import type { SourceBlock } from '../source';
 
@@ -136,7 +136,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
 
   let trailingNumber = '';
   for (const block of blocks) {
-    if (block.kind === 'text' && readGlued(block.text.trim())) continue;
+    if (block.kind === 'text' && (readGlued(block.text.trim()) || readGluedHeader(block.text.trim()))) continue;
     if (block.kind === 'text') {
       if (!scoreOnly && block.text.trim() && !looksLikeValue(block.text.trim())) reading.lastText = block.text.trim();
       const m = /^(.*\D)\s+(\d+)$/.exec(block.text);
@@ -228,6 +228,20 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
       first,
       `“${text}”中行名和数字连在一起，本行应有 ${dataRow.keys.length} 格，数字“${split.digits}”有不止一种分法（或没有合乎本行的分法），分不清各是哪一列，本行按未填写处理。请在原文中把各格分开。`,
     );
+    return true;
+  }
+
+  /** A header run together: recognised when its text cuts into the table's header labels one way only. */
+  function readGluedHeader(text: string): boolean {
+    if (text.length < 8 || /\d/.test(text) || matchLabel(text, labels)) return false;
+    const headers = labels.labels.filter((l) => l.role !== 'rowLabel');
+    const pieces = splitGluedHeader(labelKey(text), [...new Set(headers.map((l) => l.key))]);
+    if (!pieces) return false;
+    for (const p of pieces) seenLabels.add(headers.find((l) => l.key === p)!);
+    if (!scoreOnly) {
+      reading.lastText = text;
+      reading.findings.push({ severity: 'info', rule: '读取', part, row: null, column: null, message: `表头“${text}”的各栏连在一起，已识别为 ${quote(pieces.map((p) => headers.find((l) => l.key === p)!.text))}。请在原文中把各栏分开。` });
+    }
     return true;
   }
 
