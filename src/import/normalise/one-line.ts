@@ -29,8 +29,12 @@ export function isRunTogether(line: string): boolean {
 }
 
 /** Narrative run together: a line per heading, sub-heading and sentence. */
+/** A title at the start of the run ("某某局 2024年政府信息公开工作年度报告 本报告…"). */
+const LEADING_TITLE = /^(\s*[^。，,]{2,40}?\d{4}\s*年度?\s*政府信息公开(?:工作)?年度?报告)\s+/;
+
 function splitNarrative(text: string): string[] {
   return text
+    .replace(LEADING_TITLE, '$1\n')
     .replace(FULL_HEADING, '\n$1\n')
     .replace(/(?<=[。；!！?？])\s+/g, '\n')
     .replace(/\s+(?=[(（][一二三四五六七八九十]{1,3}[)）])/g, '\n')
@@ -67,6 +71,6 @@ export function splitRunTogether(line: string): string[] {
   const tableLines = tables
     .replace(FULL_HEADING, '\n$1\n')
     .split('\n')
-    .flatMap((piece) => (TABLE_HEADING_LINE.test(piece) ? [piece.trim()] : splitCells(piece)));
+    .flatMap((piece) => (TABLE_HEADING_LINE.test(piece) ? [piece.trim()] : piece.trim() === '' ? [] : splitCells(piece)));
   return [...splitNarrative(line.slice(0, from)), ...tableLines, ...splitNarrative(line.slice(to))];
 }

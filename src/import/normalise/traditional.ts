@@ -33,6 +33,8 @@ export function isTraditional(text: string): boolean {
 const LABEL_WORDS: [string, string][] = [
   ['規範性檔案', '規範性文件'],
   ['规范性档案', '规范性文件'],
+  // Taiwan's word for 信息 in the statutory phrase (资讯 alone is a mainland word too, so only the phrase).
+  ['政府資訊', '政府信息'],
 ];
 
 let converter: ConverterFunction | undefined;

@@ -170,7 +170,13 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
       if (!scoreOnly) noteHeaderUnits(cells, labels, yuanColumns, format);
       // Numbers after a header, where a row's label should be: a row whose label is blank.
       const after = cells.slice(last + 1);
-      if (after.some((c) => /\d/.test(c)) && after.every((c) => looksLikeValue(c) || c === '')) blankLabelled(after, after);
+      if (after.some((c) => /\d/.test(c)) && after.every((c) => looksLikeValue(c) || c === '')) {
+        // Table 四's data row has no label: its numbers follow the header directly.
+        const unnamed = labels.dataRows.find((d) => d.identity === null);
+        const numbers = after.filter((c) => c !== '');
+        if (unnamed && !filled.has(unnamed) && numbers.length === unnamed.keys.length) assign(unnamed, numbers, false);
+        else blankLabelled(after, after);
+      }
       continue;
     }
     const dataRow = dataRowNamed(labels, label.anchor, filled);
