@@ -6,6 +6,7 @@ import { DAMAGED_ZIP, docxArchiveProblem, fileSizeProblem, readDocxBody } from '
 import { readDocument, type ImportResult, type ReadOptions, type Unseen } from './mapping/read-report';
 import { normaliseLines } from './normalise/lines';
 import { isMissingFeature, missingFeatureMessage } from './read-failure';
+import { simplifiedText } from './normalise/traditional';
 import { linesToBlocks } from './readers/text';
 
 // Reads a report drafted elsewhere (text, web page, Word, PDF) into the report model.
@@ -19,8 +20,9 @@ export { decodeText } from './decode-text';
 export const IMPORT_EXTENSIONS = ['.json', '.txt', '.text', '.html', '.htm', '.docx', '.pdf'] as const;
 
 export function importText(text: string, options: ReadOptions = {}): ImportResult {
-  const { lines, dropped } = normaliseLines(text);
-  return readDocument({ kind: 'txt', blocks: linesToBlocks(lines), lines, dropped }, options);
+  const simplified = simplifiedText(text);
+  const { lines, ...rest } = normaliseLines(simplified.text);
+  return readDocument({ kind: 'txt', blocks: linesToBlocks(lines), lines, ...rest, traditional: simplified.traditional }, options);
 }
 
 // Each optional reader is loaded once, on first use (browser: on demand; batch: not per file).

@@ -18,6 +18,12 @@ export type SourceDocument = {
   lines?: string[];
   /** Lines the normalise stage took out as page or site chrome. */
   dropped?: string[];
+  /** The text was written in traditional characters and has been read as simplified. */
+  traditional?: boolean;
+  /** Plain text only: the report was run together on one line and has been cut back into lines. */
+  runTogether?: boolean;
+  /** Plain text only: how many of `lines` came before the page's footer (the page was captured to its end). */
+  footerAfter?: number;
 };
 
 export const textBlock = (text: string): SourceBlock => ({ kind: 'text', text });

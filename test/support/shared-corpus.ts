@@ -1,11 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
-// The real reports beside the repository (../shared/corpus, ../shared/corpus-web). A test that needs them
+// The real reports beside the repository (../shared/corpus, ../shared/corpus-web, ../shared/corpus-web2). A test that needs them
 // fails loudly in CI when they are missing, and skips with a printed reason elsewhere.
 
 export type SharedCorpus = { present: boolean; files: string[]; read: (name: string) => Uint8Array; dir: URL };
 
-export function sharedCorpus(name: 'corpus' | 'corpus-web'): SharedCorpus {
+export type CorpusName = 'corpus' | 'corpus-web' | 'corpus-web2';
+
+export function sharedCorpus(name: CorpusName): SharedCorpus {
   const dir = new URL(`../../../shared/${name}/`, import.meta.url);
   const present = existsSync(dir);
   if (!present) {

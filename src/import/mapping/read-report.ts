@@ -4,11 +4,12 @@ import { defaultIntro } from '../../core/document';
 import { newReport } from '../../core/new-report';
 import { NARRATIVE_PARTS, type Report } from '../../core/report';
 import { tableSizeProblem } from '../limits';
+import { simplifiedDocument } from '../normalise/traditional';
 import { textBlock, type SourceBlock, type SourceDocument } from '../source';
-import { agencyFromText, agencyKindFromText, EVIDENCE, isAgencyName, weighYear, yearEvidence } from '../structure/evidence';
+import { agencyFromText, agencyKindFromText, EVIDENCE, isAgencyName, titleEvidence, weighYear, yearEvidence } from '../structure/evidence';
 import { agencyKindOf, findEnding, findTitle, isoDate } from '../structure/front-matter';
-import { PART_ORDER, splitSections } from '../structure/sections';
-import { fitPart, isLabelOfPart, isLabelPiece, tableOfPart, type TableFit } from '../tables/fit';
+import { findPartsByContent, narrativeBeforeTables, PART_ORDER, splitSections, type Sections } from '../structure/sections';
+import { fitPart, isLabelOfPart, isLabelPiece, partOfOwnLabel, tableOfPart, type TableFit } from '../tables/fit';
 import { orderedRows } from '../tables/ordered';
 import { streamBlocks } from '../tables/stream';
 import { joinWrappedLines, narrativeBlocks, printWidth } from './narrative';
@@ -41,6 +42,7 @@ const finding = (severity: Finding['severity'], rule: string, part: PartId | nul
 });
 
 const partName = (id: PartId) => `第${id}部分`;
+const headingOfPart = (id: PartId) => FORMATS[FORMATS.length - 1]!.parts.find((p) => p.id === id)!.heading;
 const partRange = (ids: readonly PartId[]) => (ids.length === 1 ? partName(ids[0]!) : `第${ids[0]}至${ids[ids.length - 1]}部分`);
 const short = (s: string, n = 30) => (s.length > n ? `${s.slice(0, n)}…` : s);
 const texts = (blocks: readonly SourceBlock[]) => blocks.flatMap((b) => (b.kind === 'text' && b.text.trim() ? [b.text.trim()] : []));
@@ -48,13 +50,29 @@ const hasNumber = (blocks: readonly SourceBlock[]) => blocks.some((b) => (b.kind
 /** Text worth quoting when it cannot be placed: a phrase of Chinese, not a header's scattered characters. */
 const worthQuoting = (s: string) => /[\u4e00-\u9fff]{4}/.test(s) && (s.match(/[\u4e00-\u9fff]/g)?.length ?? 0) >= 8;
 
-export function readDocument(doc: SourceDocument, options: ReadOptions = {}): ImportResult {
-  const tooLarge = tableSizeProblem(doc.blocks);
+export function readDocument(given: SourceDocument, options: ReadOptions = {}): ImportResult {
+  const tooLarge = tableSizeProblem(given.blocks);
   if (tooLarge) return { ok: false, error: tooLarge };
+  const doc = simplifiedDocument(given);
   const findings: Finding[] = [];
+  if (doc.runTogether) findings.push(finding('info', '读取', null, '全文在同一行中（网站去掉了换行），已按各部分标题、小标题、句末和表格的格子重新分行读取。'));
+  if (doc.traditional) findings.push(finding('info', '读取', null, '原文使用繁体字（如“規範性檔案”“行政強製”“萬元”），已转换为简体字后读取；提示中引用的原文为转换后的文字。'));
   const sections = splitSections(doc.blocks);
   const { parts } = sections;
   const lineSections = doc.lines ? splitSections(doc.lines.map((l) => textBlock(l))) : undefined;
+  // Tables that follow the narrative without their headings: the parts are found by what they contain.
+  const byContent = PART_ORDER.some((id) => !parts.has(id)) ? findPartsByContent(sections, partOfOwnLabel) : [];
+  if (byContent.length) {
+    if (lineSections) findPartsByContent(lineSections, partOfOwnLabel);
+    const titled = findTitle(sections.front);
+    const titleEnd = titled ? titled.start + titled.blocks : 0;
+    if (narrativeBeforeTables(sections, titleEnd)) {
+      const lineTitle = lineSections && findTitle(lineSections.front);
+      if (lineSections) narrativeBeforeTables(lineSections, lineTitle ? lineTitle.start + lineTitle.blocks : 0);
+      byContent.unshift(PART_ORDER[0]!);
+    }
+    findings.push(finding('info', '结构', null, `没有找到${partRange(byContent.length === 1 ? byContent : [byContent[0]!, byContent[byContent.length - 1]!])}的标题（如“${headingOfPart(byContent[0]!)}”），已按内容（统一格式表格的栏目和行名、表格前的文字）确定各部分。请按统一格式给各部分加上标题。`));
+  }
   let front = sections.front;
   const title = findTitle(front);
   if (parts.size === 0 && !title) {
@@ -100,10 +118,12 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): Im
   const evidenceTexts = [...texts(front), ...texts(opening), ...tableParts.flatMap((id) => texts(parts.get(id) ?? []))];
   const lastPart = present[present.length - 1];
   const dateTexts = lastPart ? texts(parts.get(lastPart)!).filter((t) => isoDate(t)) : [];
-  const weighed = weighYear(yearEvidence([...evidenceTexts, ...dateTexts], options.fileName));
   const decisive = [...new Set([...fits.values()].flatMap((f) => (f.decisive ? [f.decisive] : [])))];
   const titleYear = title?.year !== undefined && isReportYear(title.year) ? title.year : undefined;
-  let year = options.year ?? titleYear ?? weighed?.year;
+  const evidence = yearEvidence([...evidenceTexts, ...dateTexts], options.fileName, doc.dropped);
+  if (title && titleYear !== undefined) evidence.push(titleEvidence(titleYear, texts(front.slice(title.start, title.start + title.blocks)).join('')));
+  const weighed = weighYear(evidence);
+  let year = options.year ?? weighed?.year;
   const yearFormat = year !== undefined ? formatForYear(year) : undefined;
   const format: FormatDef = options.format
     ? formatById(options.format)
@@ -119,12 +139,18 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): Im
   }
   if (options.year !== undefined) {
     if (title?.year !== undefined && title.year !== options.year) findings.push(finding('info', '读取', null, `标题中的年度为 ${title.year} 年，已按指定的 ${options.year} 年度读取。`));
-  } else if (titleYear === undefined) {
-    if (weighed) findings.push(finding('info', '读取', null, `报告年度按${weighed.sources.join('、')}读取为 ${weighed.year} 年度。如有误，请指定年度后重新读取。`));
-  } else {
-    // The title and the statistics period should name the same year.
-    const period = yearEvidence(evidenceTexts).find((e) => e.source === EVIDENCE.period && e.year !== titleYear);
-    if (period) findings.push(finding('warning', '结构', null, `标题中的年度为 ${titleYear} 年，而统计期限写的是 ${period.year} 年。已按标题读取为 ${titleYear} 年度；请核对标题和统计期限。`));
+  } else if (weighed) {
+    if (weighed.sources.length === 1 && weighed.sources[0] === EVIDENCE.file) {
+      findings.push(finding('warning', '读取', null, `正文中没有写明报告年度，只能按文件名读取为 ${weighed.year} 年度。请核对；如有误，请指定年度后重新读取，并在报告中写明年度（标题、统计期限）。`));
+    } else if (weighed.year !== titleYear) {
+      findings.push(finding('info', '读取', null, `报告年度按${weighed.sources.join('、')}读取为 ${weighed.year} 年度。如有误，请指定年度后重新读取。`));
+    }
+    // The title and the statistics period should name the report's year: another year there is most often a typo.
+    for (const e of weighed.disagreeing) {
+      findings.push(
+        finding('warning', '结构', null, `${e.source}写的是 ${e.year} 年：“${e.text}”，而${weighed.sources.join('、')}都是 ${weighed.year} 年，已按 ${weighed.year} 年度读取。请核对${e.source}中的年份。`),
+      );
+    }
   }
   const yearGuessed = year === undefined;
   if (year === undefined) {
@@ -147,7 +173,9 @@ export function readDocument(doc: SourceDocument, options: ReadOptions = {}): Im
 
   // Where the text ends early, or starts late: said once, and nothing after the cut reported missing.
   const endIndex = lastPart ? PART_ORDER.indexOf(lastPart) : -1;
-  const cutAfter = lastPart ? PART_ORDER.slice(endIndex + 1) : [];
+  // One page of a longer document (it starts inside a part) ends where the page ends, whatever its last sentence.
+  const whole = lastPart !== undefined && endsWhole(doc, lastPart, lineSections, parts.get(lastPart)!, fits.get(lastPart)?.fits.find((f) => f.format === format), startsInside !== undefined);
+  const cutAfter = lastPart && !whole ? PART_ORDER.slice(endIndex + 1) : [];
   const cutBefore = startsInside ? PART_ORDER.slice(0, PART_ORDER.indexOf(startsInside)) : [];
   unseen.parts.push(...cutAfter, ...cutBefore);
   if (cutAfter.length) unseen.ending = true;
@@ -226,6 +254,25 @@ function largestFit(fits: ReadonlyMap<PartId, ReturnType<typeof fitPart>>): Form
     if (!best || rows > best.rows) best = { format: decisive, rows };
   }
   return best!.format;
+}
+
+/** A sentence, a heading's end or a signature date: where a whole text may stop. */
+const ENDS_WHOLE = /[。！？!?；;：:”」』）)]$|\d{4}年\d{1,2}月\d{1,2}日$|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
+
+/**
+ * The text ends where the report ends, so parts missing after it are missing from the report: the page's
+ * footer follows the last part, or the last part ends with a finished sentence or a finished table. A text
+ * that stops mid-sentence or mid-table (a capture cut off) is not.
+ */
+function endsWhole(doc: SourceDocument, lastPart: PartId, lineSections: Sections | undefined, blocks: readonly SourceBlock[], fit: TableFit | undefined, onePage: boolean): boolean {
+  if (doc.footerAfter !== undefined && doc.lines && lineSections) {
+    const lastPartLines = lineSections.parts.get(lastPart)?.length ?? 0;
+    if (doc.footerAfter >= doc.lines.length - lastPartLines) return true;
+  }
+  if (onePage) return false;
+  if (!fit) return ENDS_WHOLE.test(lastLine(blocks));
+  const found = [...fit.counted.found];
+  return found.length > 0 && !fit.counted.missing.some((m) => m.index > Math.max(...found));
 }
 
 /** The last line of a part as written (where a cut text stops). */
@@ -307,7 +354,7 @@ function hideRowAtCut(fit: TableFit, last: number, findings: Finding[], unseen: 
   const { reading, format, table } = fit;
   const keys = format.cells.filter((c) => c.table === table.id && c.row === reading.rowAt(last)).map((c) => c.key);
   const filled = keys.filter((k) => reading.values[k] !== undefined || reading.written[k] !== undefined).length;
-  const short = findings.findIndex((f) => f.rule === '读取' && f.cell !== undefined && keys.includes(f.cell));
+  const short = findings.findIndex((f) => f.rule === '读取' && f.severity === 'warning' && f.cell !== undefined && keys.includes(f.cell));
   if (short >= 0) findings.splice(short, 1);
   else if (filled === keys.length) return;
   unseen.cells.push(...keys.filter((k) => reading.values[k] === undefined));

@@ -1,3 +1,4 @@
+import { isRunTogether, splitRunTogether } from './one-line';
 import { fixLookAlikes, stripConverterMarks } from './text';
 
 // The normalise stage for plain text: markup a converter or a web page leaves around the report's own
@@ -8,6 +9,10 @@ export type NormalisedLines = {
   lines: string[];
   /** Lines taken out as page or site chrome, as written (quoted in a finding, never silently lost). */
   dropped: string[];
+  /** The text had the report run together on one line (its newlines stripped) and was cut back into lines. */
+  runTogether?: boolean;
+  /** How many report lines came before the last page footer ("扫一扫", "打印本页", …), if the page has one. */
+  footerAfter?: number;
 };
 
 const MD_HEADING = /^\s{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?\s*$/;
@@ -23,7 +28,11 @@ const CHROME: readonly RegExp[] = [
   /\S\s*(?:>|＞|»|›)\s*\S.*(?:>|＞|»|›)/,
   /^\s*(?:发布时间|发布日期|发文日期|信息来源|来源|浏览次数|点击数|阅读次数)\s*[:：]/,
   /字体大小|字号\s*[:：]|【\s*大\s*中\s*小\s*】|扫一扫|打印本页|关闭窗口|分享到|【打印】|【关闭】/,
+  /版权所有|网站标识码|ICP备|公网安备|^\s*(?:主办单位|承办单位|主办|承办)\s*[:：]/,
 ];
+
+/** What a page prints below the article: seen after the report's text, it shows the page was captured whole. */
+const FOOTER = /扫一扫|打印本页|关闭窗口|【打印】|【关闭】|版权所有|网站标识码|ICP备|公网安备|主办单位|承办单位/;
 
 /** Page headers and footers of printed or converted pages. */
 const PAGE_FURNITURE: readonly RegExp[] = [
@@ -55,14 +64,21 @@ export function normaliseLine(raw: string): string {
 export function normaliseLines(input: string): NormalisedLines {
   const lines: string[] = [];
   const dropped: string[] = [];
-  for (const raw of input.replace(/^\ufeff/, '').split(/\r\n|\r|\n|\f/)) {
-    if (RULE_LINE.test(raw) && !raw.includes('|')) continue;
-    const line = normaliseLine(raw);
-    if (isChrome(line) || isPageFurniture(line)) {
-      dropped.push(line.trim());
-      continue;
+  let runTogether = false;
+  let footerAfter: number | undefined;
+  for (const given of input.replace(/^\ufeff/, '').split(/\r\n|\r|\n|\f/)) {
+    const run = isRunTogether(given);
+    if (run) runTogether = true;
+    for (const raw of run ? splitRunTogether(given) : [given]) {
+      if (RULE_LINE.test(raw) && !raw.includes('|')) continue;
+      const line = normaliseLine(raw);
+      if (isChrome(line) || isPageFurniture(line)) {
+        dropped.push(line.trim());
+        if (FOOTER.test(line)) footerAfter = lines.length;
+        continue;
+      }
+      lines.push(line);
     }
-    lines.push(line);
   }
-  return { lines, dropped };
+  return { lines, dropped, ...(runTogether ? { runTogether } : {}), ...(footerAfter !== undefined ? { footerAfter } : {}) };
 }

@@ -12,6 +12,12 @@ export type Title = { agency: string; year?: number; blocks: number };
 const TITLE_AGENCY_FIRST = /^(.+?)(\d{4})年度?政府信息公开(?:工作)?年度?报告$/;
 const TITLE_YEAR_FIRST = /^(\d{4})年度?(.+?)政府信息公开(?:工作)?年度?报告$/;
 const TITLE_WITHOUT_YEAR = /^([^\d，。,]{2,40}?)政府信息公开(?:工作)?年度报告$/;
+/** "某某局关于2021年度政府信息公开情况的报告" (the agency may be on a line of its own, or absent). */
+const TITLE_ABOUT = /^([^\d，。,]{0,40}?)关于(\d{4})年度?政府信息公开(?:工作)?(?:情况)?的?报告$/;
+/** A title whose last words a page scrambled ("2023年政府信息公开工作告年度报"): the same characters in another order. */
+const TITLE_SCRAMBLED = /^(.+?)(\d{4})年度?政府信息公开(.{4,8})$/;
+const sortedChars = (s: string) => [...s].sort().join('');
+const TITLE_ENDINGS = new Set(['工作年度报告', '年度报告', '工作报告'].map(sortedChars));
 const MAX_TITLE_LINE = 60;
 /** Older titles are still recognised, so the reader can say the year is before the format applies (not "no title"). */
 const EARLIEST_TITLE_YEAR = 1990;
@@ -30,6 +36,10 @@ function parseTitle(line: string): { agency: string; year?: number } | undefined
   if (b) return { agency: b[2]!, year: Number(b[1]) };
   const c = TITLE_WITHOUT_YEAR.exec(s);
   if (c) return { agency: c[1]! };
+  const d = TITLE_ABOUT.exec(s);
+  if (d) return { agency: d[1]!, year: Number(d[2]) };
+  const e = TITLE_SCRAMBLED.exec(s);
+  if (e && TITLE_ENDINGS.has(sortedChars(e[3]!))) return { agency: e[1]!, year: Number(e[2]) };
   return undefined;
 }
 

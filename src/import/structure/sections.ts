@@ -114,3 +114,70 @@ export function splitSections(blocks: readonly SourceBlock[]): Sections {
   }
   return { front, parts, outOfOrder };
 }
+
+/** The text a block starts with: a text line, or the first filled cell of a row (of a "|" line, before the first "|"). */
+const leadingText = (block: SourceBlock): string => {
+  if (block.kind === 'row') return block.cells.find((c) => c.text.trim() !== '')?.text.trim() ?? '';
+  const t = block.text.trim();
+  const bar = t.indexOf('|');
+  return bar > 0 ? t.slice(0, bar).trim() : t;
+};
+
+/**
+ * Parts whose headings are missing (the tables follow the narrative directly), found by what they contain:
+ * a table part starts at the first block holding a label only that part's table prints, after the part
+ * before it. Parts found by their headings stay as they are. Returns the parts found this way.
+ */
+export function findPartsByContent(sections: Sections, partOfLabel: (text: string) => PartId | undefined): PartId[] {
+  const found: PartId[] = [];
+  const order = (id: PartId) => PART_ORDER.indexOf(id);
+  // Sections in document order: the front, then the parts as the document has them.
+  const chain: { id: PartId | null; blocks: SourceBlock[] }[] = [{ id: null, blocks: sections.front }, ...[...sections.parts].map(([id, blocks]) => ({ id, blocks }))];
+  const rebuilt = new Map<PartId, SourceBlock[]>();
+  let front = sections.front;
+  for (const section of chain) {
+    let currentOrder = section.id ? order(section.id) : -1;
+    const own: SourceBlock[] = [];
+    let target = own;
+    if (section.id) rebuilt.set(section.id, own);
+    for (const block of section.blocks) {
+      const part = partOfLabel(leadingText(block));
+      if (part && !sections.parts.has(part) && !rebuilt.has(part) && order(part) > currentOrder) {
+        found.push(part);
+        target = [];
+        rebuilt.set(part, target);
+        currentOrder = order(part);
+      }
+      target.push(block);
+    }
+    if (!section.id) front = own;
+  }
+  if (found.length === 0) return found;
+  sections.front.length = 0;
+  sections.front.push(...front);
+  sections.parts.clear();
+  for (const [id, blocks] of rebuilt) sections.parts.set(id, blocks);
+  return found;
+}
+
+/** The opening statement names the legal basis or the statistics period; the narrative of part 一 follows it. */
+const OPENING = /统计期限|统计时限|数据统计|^根据|编制本报告|本报告由/;
+
+/**
+ * With the headings missing, part 一 is the narrative between the opening statement (after the title) and
+ * the first table found by its content. `titleEnd` is the index after the title's blocks (0 without one).
+ */
+export function narrativeBeforeTables(sections: Sections, titleEnd: number): boolean {
+  if (sections.parts.has(PART_ORDER[0]!)) return false;
+  const front = sections.front;
+  let start = titleEnd;
+  // The opening statement: the first paragraphs that say what the report is, as long as they do.
+  while (start < front.length && (front[start]!.kind !== 'text' || OPENING.test((front[start] as { text: string }).text) || (front[start] as { text: string }).text.trim() === '')) start++;
+  if (start >= front.length) return false;
+  const narrative = front.splice(start);
+  const parts = [...sections.parts];
+  sections.parts.clear();
+  sections.parts.set(PART_ORDER[0]!, narrative);
+  for (const [id, blocks] of parts) sections.parts.set(id, blocks);
+  return true;
+}

@@ -125,3 +125,33 @@ export function fitPart(
   const decisive = first && first.counted.rowsFound + first.counted.labelsSeen > 0 && (!second || first.score > second.score + 0.25) ? first.format : undefined;
   return decisive ? { fits, decisive } : { fits };
 }
+
+/** Label keys only one part's table prints (in any format): a cell holding one of them places the table. */
+const ownLabels = new Map<PartId, Set<string>>();
+function ownLabelsOf(): Map<PartId, Set<string>> {
+  if (ownLabels.size) return ownLabels;
+  const byPart = new Map<PartId, Set<string>>();
+  for (const f of FORMATS) {
+    for (const p of f.parts) {
+      const t = tableOfPart(f, p.id);
+      if (!t) continue;
+      const keys = byPart.get(p.id) ?? new Set<string>();
+      for (const l of tableLabels(t).labels) keys.add(l.key);
+      byPart.set(p.id, keys);
+    }
+  }
+  for (const [part, keys] of byPart) {
+    const others = [...byPart].filter(([p]) => p !== part).map(([, k]) => k);
+    ownLabels.set(part, new Set([...keys].filter((k) => k.length >= 2 && !others.some((o) => o.has(k)))));
+  }
+  return ownLabels;
+}
+
+/** The table part whose own label a cell's text is (a caption, a header, a row label), if any. */
+export function partOfOwnLabel(text: string): PartId | undefined {
+  if (text.length > 60 || /[。；]/.test(text)) return undefined;
+  const key = labelKey(text);
+  if (key.length < 2) return undefined;
+  for (const [part, keys] of ownLabelsOf()) if (keys.has(key)) return part;
+  return undefined;
+}

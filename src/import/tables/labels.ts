@@ -84,7 +84,56 @@ function matchUncached(text: string, labels: TableLabels): TableLabel | undefine
     const fragment = distinct(all.filter((l) => l.key.includes(loose)));
     if (fragment) return fragment;
   }
-  return undefined;
+  return byTypo(key, all);
+}
+
+/** Edit distance up to `max` (larger distances are reported as max + 1): labels are short. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      best = Math.min(best, v);
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Shorter labels are too alike to tell a typo from another row. */
+const MIN_TYPO_KEY = 6;
+
+/**
+ * A row label with a typo ("三类内容事务信息" for 三类内部事务信息): one or two characters off exactly one
+ * row label of the table (by its key or its key without numbering), and no other label as close.
+ */
+function byTypo(key: string, all: readonly TableLabel[]): TableLabel | undefined {
+  if (key.length < MIN_TYPO_KEY) return undefined;
+  const max = key.length >= 10 ? 2 : 1;
+  let best: TableLabel | undefined;
+  let bestDistance = max + 1;
+  let tie = false;
+  for (const l of all) {
+    if (l.role !== 'rowLabel') continue;
+    const d = Math.min(editDistance(key, l.key, max), editDistance(withoutNumbering(key), l.loose, max));
+    if (d < bestDistance) {
+      best = l;
+      bestDistance = d;
+      tie = false;
+    } else if (d === bestDistance && best && l.anchor !== best.anchor) tie = true;
+  }
+  return best && bestDistance <= max && !tie ? best : undefined;
+}
+
+/** The label was recognised only as a typo of the printed one (to be pointed out). */
+export function isTypoOf(text: string, label: TableLabel): boolean {
+  const key = labelKey(text);
+  return key !== label.key && withoutNumbering(key) !== label.loose && coreKey(text) !== label.core && !label.key.includes(withoutNumbering(key));
 }
 
 /** Label keys that only one format prints: they tell the formats apart. */

@@ -5,7 +5,8 @@ import { formatValue, isBlankMarker, parseCell, type CellValue } from '../../cor
 import { cellIndex } from '../../core/report';
 import type { Finding } from '../../core/checker';
 import { cleanCellText, labelKey } from '../normalise/text';
-import { matchLabel, tableLabels, type DataRow, type TableLabel, type TableLabels } from './labels';
+import { GLUED, splitGlued, splitGluedHeader } from './glued';
+import { isTypoOf, matchLabel, tableLabels, type DataRow, type TableLabel, type TableLabels } from './labels';
 import type { SourceBlock } from '../source';
 
 // Maps the rows found under a table part onto the format's table: each row is recognised by its
@@ -77,6 +78,9 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
   const part = table.part;
   let previousText = '';
   let pending: DataRow | undefined;
+  /** The last data row read, in the table's order (a row without a label is placed after it). */
+  let lastIndex = -1;
+  let blankPending: { row: DataRow; numbers: string[]; quoted: readonly string[] } | undefined;
 
   const rowFinding = (severity: Finding['severity'], rule: string, def: CellDef | undefined, message: string): void => {
     if (scoreOnly) return;
@@ -91,7 +95,8 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     }
     filled.add(dataRow);
     reading.rowsFound++;
-    reading.found.add(labels.dataRows.indexOf(dataRow));
+    lastIndex = labels.dataRows.indexOf(dataRow);
+    reading.found.add(lastIndex);
     const expected = dataRow.keys.length;
     let cells = aligned ? splitNumbers(raw) : raw.slice();
     while (cells.length > expected && cells[cells.length - 1] === '') cells.pop();
@@ -131,6 +136,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
 
   let trailingNumber = '';
   for (const block of blocks) {
+    if (block.kind === 'text' && (readGlued(block.text.trim()) || readGluedHeader(block.text.trim()))) continue;
     if (block.kind === 'text') {
       if (!scoreOnly && block.text.trim() && !looksLikeValue(block.text.trim())) reading.lastText = block.text.trim();
       const m = /^(.*\D)\s+(\d+)$/.exec(block.text);
@@ -162,9 +168,23 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     previousText = '';
     if (label.role !== 'rowLabel') {
       if (!scoreOnly) noteHeaderUnits(cells, labels, yuanColumns, format);
+      // Numbers after a header, where a row's label should be: a row whose label is blank.
+      const after = cells.slice(last + 1);
+      if (after.some((c) => /\d/.test(c)) && after.every((c) => looksLikeValue(c) || c === '')) {
+        // Table 四's data row has no label: its numbers follow the header directly.
+        const unnamed = labels.dataRows.find((d) => d.identity === null);
+        const numbers = after.filter((c) => c !== '');
+        if (unnamed && !filled.has(unnamed) && numbers.length === unnamed.keys.length) assign(unnamed, numbers, false);
+        else blankLabelled(after, after);
+      }
       continue;
     }
     const dataRow = dataRowNamed(labels, label.anchor, filled);
+    if (dataRow && blankPending) settleBlankLabel(labels.dataRows.indexOf(dataRow));
+    if (dataRow && !scoreOnly && isTypoOf(cells[last]!, label)) {
+      const def = index.get(dataRow.keys[0]!)!;
+      rowFinding('info', '读取', def, `行名“${cells[last]!.trim()}”与统一格式的“${label.text}”不一致（可能是笔误），已按“${def.row}”一行读取。请改正行名。`);
+    }
     // A line with one cell per grid column (text written by nianbao: merged cells padded with empty ones)
     // is read by grid position, so a blank value is told apart from the padding of a merged cell.
     const rest = (dataRow && last === label.anchor.col && cellsAtGridColumns(table, dataRow, cells, last)) || cells.slice(last + 1);
@@ -181,6 +201,54 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     }
     assign(dataRow, rest, aligned);
     trailingNumber = '';
+  }
+
+  /** A row label run together with its digits ("规章000"): split when one split fits, else said, never dropped. */
+  function readGlued(text: string): boolean {
+    const m = GLUED.exec(text);
+    if (!m) return false;
+    const label = matchLabel(m[1]!, labels);
+    if (!label || label.role !== 'rowLabel') return false;
+    const dataRow = dataRowNamed(labels, label.anchor, filled);
+    if (!dataRow) return false;
+    seenLabels.add(label);
+    if (!scoreOnly) reading.lastText = text;
+    const split = splitGlued(m[2]!, dataRow);
+    if ('cells' in split) {
+      assign(dataRow, split.cells, false);
+      if (!scoreOnly) {
+        const first = index.get(dataRow.keys[0]!)!;
+        rowFinding('info', '读取', first, `“${text}”中行名和数字连在一起，已按本行 ${dataRow.keys.length} 格读作 ${quote(split.cells)}。请在原文中把各格分开。`);
+      }
+      return true;
+    }
+    // The row is there; which digits belong to which column is not known.
+    if (filled.has(dataRow)) return true;
+    filled.add(dataRow);
+    reading.rowsFound++;
+    reading.found.add(labels.dataRows.indexOf(dataRow));
+    const first = index.get(dataRow.keys[0]!)!;
+    rowFinding(
+      'warning',
+      '读取',
+      first,
+      `“${text}”中行名和数字连在一起，本行应有 ${dataRow.keys.length} 格，数字“${split.digits}”有不止一种分法（或没有合乎本行的分法），分不清各是哪一列，本行按未填写处理。请在原文中把各格分开。`,
+    );
+    return true;
+  }
+
+  /** A header run together: recognised when its text cuts into the table's header labels one way only. */
+  function readGluedHeader(text: string): boolean {
+    if (text.length < 8 || /\d/.test(text) || matchLabel(text, labels)) return false;
+    const headers = labels.labels.filter((l) => l.role !== 'rowLabel');
+    const pieces = splitGluedHeader(labelKey(text), [...new Set(headers.map((l) => l.key))]);
+    if (!pieces) return false;
+    for (const p of pieces) seenLabels.add(headers.find((l) => l.key === p)!);
+    if (!scoreOnly) {
+      reading.lastText = text;
+      reading.findings.push({ severity: 'info', rule: '读取', part, row: null, column: null, message: `表头“${text}”的各栏连在一起，已识别为 ${quote(pieces.map((p) => headers.find((l) => l.key === p)!.text))}。请在原文中把各栏分开。` });
+    }
+    return true;
   }
 
   function handleUnlabelled(all: string[], aligned: boolean): void {
@@ -200,6 +268,10 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     if (texts.length === 0) {
       // Table 四's data row has no label; elsewhere the label may stand on the line above (PDF, wrapped).
       const above = previousText ? matchLabel(previousText, labels) : undefined;
+      if (!pending && !previousText && !aligned && !labels.dataRows.some((d) => d.identity === null)) {
+        blankLabelled(cells, cells);
+        return;
+      }
       const target =
         pending ??
         (above ? labels.dataRows.find((d) => d.identity === above.anchor) : labels.dataRows.find((d) => d.identity === null));
@@ -220,6 +292,31 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     extraRow(cells);
   }
 
+  /**
+   * Numbers without a label: the row in the statutory position after the last row read, provided the next
+   * labelled row is the one after it (settled then); otherwise an extra row, said.
+   */
+  function blankLabelled(numbers: string[], quoted: readonly string[]): void {
+    if (blankPending) extraRow(blankPending.quoted);
+    const next = labels.dataRows[lastIndex + 1];
+    const fits = next && next.identity !== null && !filled.has(next) && numbers.filter((c) => c !== '').length === next.keys.length;
+    if (fits) blankPending = { row: next, numbers, quoted };
+    else extraRow(quoted);
+  }
+
+  function settleBlankLabel(nextIndex: number): void {
+    const held = blankPending!;
+    blankPending = undefined;
+    const at = labels.dataRows.indexOf(held.row);
+    if (nextIndex !== at + 1) {
+      extraRow(held.quoted);
+      return;
+    }
+    assign(held.row, held.numbers.filter((c) => c !== ''), false);
+    const def = index.get(held.row.keys[0]!)!;
+    rowFinding('info', '读取', def, `表格中一行没有行名：${quote(held.quoted.filter((c) => c !== ''))}。它位于统一格式中“${def.row}”一行的位置，已按该行读取。请补上行名。`);
+  }
+
   function extraRow(cells: readonly string[]): void {
     reading.unexplained++;
     if (scoreOnly) return;
@@ -234,6 +331,8 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     });
   }
 
+  // A row without a label at the very end: the last row of the table is its only place.
+  if (blankPending) settleBlankLabel(labels.dataRows.indexOf(blankPending.row) + 1);
   labels.dataRows.forEach((d, i) => {
     if (filled.has(d)) return;
     const def = index.get(d.keys[0]!)!;

@@ -14,7 +14,10 @@ const BARE_PIPE = /^\s*\|\s*$/;
 
 /** A number, a blank marker or an empty cell: what fills a row after its label. */
 export const isValueCell = (s: string): boolean =>
-  s === '' || isBlankMarker(s) || (/\d/.test(s) && s.length <= 16 && (s.match(/[\u3400-\u9fff]/g)?.length ?? 0) <= 3);
+  s === '' || isBlankMarker(s) || (/\d/.test(s) && s.length <= 16 && (s.match(/[\u3400-\u9fff]/g)?.length ?? 0) <= 3 && !NUMBERED_LABEL.test(s));
+
+/** A short numbered row label ("3.其他"): a number, then words. */
+const NUMBERED_LABEL = /^\d{1,2}[.、．]\s*[\u3400-\u9fff]/;
 
 /** Prose inside a table part ("该部分以表格形式报告。"): kept as text, never taken for a label. */
 const isProse = (s: string): boolean => /[。；]/.test(s) || s.length > 60;
