@@ -42,7 +42,7 @@ export async function importDocx(bytes: Uint8Array, options: ReadOptions = {}): 
   const zip = await JSZip.loadAsync(bytes).catch(() => undefined);
   if (!zip) return { ok: false, error: DAMAGED_ZIP };
   const body = await readDocxBody(zip);
-  return body.ok ? readDocument({ kind: 'docx', blocks: documentXmlToBlocks(body.xml) }, options) : body;
+  return body.ok ? readDocument({ kind: 'docx', blocks: documentXmlToBlocks(body.body) }, options) : body;
 }
 
 export async function importPdf(bytes: Uint8Array, options: ReadOptions = {}): Promise<ImportResult> {
