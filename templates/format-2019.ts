@@ -1,7 +1,7 @@
 import type { FormatDef, GridCell, LinearRule } from './types';
 import { caption, CellCollector, header, rowLabel, subTablesLayout } from './shared/cells';
 import { PARTS } from './shared/parts';
-import { APPLICATION_FACTS } from './shared/facts';
+import { APPLICATION_FACTS, DECISION_ITEMS, DOCUMENT_ITEMS, ISSUED_WORDS } from './shared/facts';
 import { buildTable3, T3_CATEGORIES_BEFORE_OTHER, T3_OTHER_SINGLE } from './shared/table3';
 import { buildTable4 } from './shared/table4';
 
@@ -133,5 +133,14 @@ export const FORMAT_2019: FormatDef = {
   facts: {
     ...APPLICATION_FACTS,
     regulations: ['t2.regulations.made', 't2.regulations.published', 't2.regulations.total'],
+    results: t3.results,
+    stated: [
+      ...DOCUMENT_ITEMS.flatMap((item) => [
+        { cell: `t2.${item.id}.made`, item: item.words, measure: ISSUED_WORDS },
+        { cell: `t2.${item.id}.published`, item: item.words, measure: ['新公开', '公开'] },
+        { cell: `t2.${item.id}.total`, item: item.words, measure: ['对外公开总数', '公开总数', '总数', '累计公开'] },
+      ]),
+      ...DECISION_ITEMS.map((item) => ({ cell: `t2.${item.id}.decisions`, item: item.words, measure: item.measure, bare: true as const })),
+    ],
   },
 };

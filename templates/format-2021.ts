@@ -1,7 +1,7 @@
 import type { FormatDef, GridCell, LinearRule } from './types';
 import { caption, CellCollector, header, rowLabel, subTablesLayout } from './shared/cells';
 import { PARTS } from './shared/parts';
-import { APPLICATION_FACTS } from './shared/facts';
+import { APPLICATION_FACTS, DECISION_ITEMS, DOCUMENT_ITEMS, FEE_MEASURE, FEE_WORDS, IN_FORCE_WORDS, ISSUED_WORDS, REPEALED_WORDS } from './shared/facts';
 import { buildTable3, T3_CATEGORIES_BEFORE_OTHER, T3_OTHER_ITEMIZED, t3Key } from './shared/table3';
 import { buildTable4 } from './shared/table4';
 
@@ -93,5 +93,15 @@ export const FORMAT_2021: FormatDef = {
     ...APPLICATION_FACTS,
     regulations: ['t2.regulations.issued', 't2.regulations.repealed', 't2.regulations.inForce'],
     unpaidFeeTotal: t3Key('r6_2', 'total'),
+    results: t3.results,
+    stated: [
+      ...DOCUMENT_ITEMS.flatMap((item) => [
+        { cell: `t2.${item.id}.issued`, item: item.words, measure: ISSUED_WORDS },
+        { cell: `t2.${item.id}.repealed`, item: item.words, measure: REPEALED_WORDS },
+        { cell: `t2.${item.id}.inForce`, item: item.words, measure: IN_FORCE_WORDS },
+      ]),
+      ...DECISION_ITEMS.map((item) => ({ cell: `t2.${item.id}.decisions`, item: item.words, measure: item.measure, bare: true as const })),
+      { cell: 't2.fees.amount', item: FEE_WORDS, measure: FEE_MEASURE, bare: true },
+    ],
   },
 };

@@ -154,6 +154,27 @@ export type Facts = {
   unpaidFeeTotal?: string;
   /** last year's cell → this year's cell, when continuing from last year's report. */
   carryOver: readonly { from: string; to: string }[];
+  /** Table 三's 办理结果 categories as a text names them, with the cells each sums. */
+  results: readonly NamedResult[];
+  /** Table 二 figures a narrative sentence may state, and the words that name them. */
+  stated: readonly StatedFigure[];
+};
+
+/** A 办理结果 category of table 三 ("予以公开") and the 总计 cells it is the sum of. */
+export type NamedResult = { name: string; cells: readonly string[] };
+
+/**
+ * A table 二 figure as a sentence states it: "制定行政规范性文件4件", "规范性文件制定0件、废止0件",
+ * "作出行政处罚决定30件", "收取行政事业性收费96.45万元".
+ */
+export type StatedFigure = {
+  cell: string;
+  /** Words naming the item; one mention serves the figures listed after it in the same sentence. */
+  item: readonly string[];
+  /** Words naming this figure among the item's, in the same clause as the number. */
+  measure: readonly string[];
+  /** The item followed directly by its number ("行政处罚30件") names this figure. */
+  bare?: true;
 };
 
 export type FormatDef = {

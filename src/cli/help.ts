@@ -13,12 +13,18 @@ const READ_HELP = `  --year     报告年度：文中找不到年度（如网页
 
 export const COMMAND_HELP = {
   new: `用法：nianbao new --year 2024 --agency "某某局" [--kind 政府部门] [--out draft.json] [--force]
+      nianbao new --from 去年报告.docx [--text] [--year 2025] [--out draft.json] [--force]
 
-新建某年度的空白报告（格式按年份自动选择）。
+新建某年度的空白报告（格式按年份自动选择），或接续上年报告新建本年度报告。
 
-  --year     报告年度（统计的年份，如 2024）
-  --agency   机关名称
+  --year     报告年度（统计的年份，如 2024）；接续上年报告时可不写，为上年报告的下一年
+  --agency   机关名称；接续上年报告时不写则沿用上年的
   --kind     机关类型：人民政府、政府部门、乡镇街道、其他（决定公开期限；默认 政府部门）
+  --from     接续上年报告：上年的报告文件（.json）或 Word（.docx）、PDF、网页（.html、.htm）、文字（.txt）。
+             本年“上年结转”按上年“结转下年度继续办理”逐列填好，上年的数字和文字留作跨年核对；
+             读取上年报告时发现的问题显示在屏幕上。上年报告中找不到年度时，请用 --year 写明新报告的年度
+  --text     带入上年第一、五、六部分的文字，作为起草基础（与上年一字不差的段落，检查时会提示）
+  --format   上年报告的表格格式（${FORMAT_IDS}）：不写时按年度和表格栏目自动判断
   --out      存为报告文件（.json）；不加时输出到屏幕
   --force    覆盖已有的文件`,
   check: `用法：nianbao check <文件或文件夹>... [--previous 上年报告] [--json] [--year 年度] [--format ${FORMAT_IDS}]
@@ -73,12 +79,13 @@ export const USAGE = `nianbao ${VERSION} — 政府信息公开工作年度报�
 
 用法：
   nianbao new --year 2024 --agency "某某局" [--kind 政府部门] [--out draft.json] [--force]
+  nianbao new --from 去年报告.docx [--text] [--out draft.json] [--force]
   nianbao check <文件或文件夹>... [--previous 上年报告] [--json] [--year 年度] [--format ${FORMAT_IDS}]
   nianbao import <报告.docx|.txt|.html|.pdf> [--out report.json] [--force] [--year 年度] [--format ${FORMAT_IDS}]
   nianbao generate <报告.json> [--out 报告.txt|报告.docx] [--force]
   nianbao summary <文件或文件夹>... [--previous 上年报告]... [--units 单位名单.txt] [--out 汇总.xlsx] [--out-notices 文件夹] [--json]
 
-  new       新建某年度的空白报告（格式按年份自动选择）
+  new       新建某年度的空白报告（格式按年份自动选择），或接续上年报告（--from：.json、.docx、.pdf、.html、.txt）
   check     检查报告（.json 报告文件，或在别处起草的 .docx、.txt、.html、.htm、.pdf；文件夹按子文件夹逐个查找）
   import    把在别处起草的报告读成报告文件（.json），以便在编辑器中继续修改
   generate  生成标准格式的报告全文（文本或 Word 文档）

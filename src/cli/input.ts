@@ -9,7 +9,7 @@ import { fileSizeProblem, importFile, isImportable, type ReadOptions, type Sourc
 // reports drafted elsewhere (.docx, .txt, .html/.htm, .pdf). Never throws for a user's bad file.
 
 export type InputResult =
-  | { ok: true; report: Report; readingFindings: Finding[]; source: SourceKind; unseen?: Unseen }
+  | { ok: true; report: Report; readingFindings: Finding[]; source: SourceKind; unseen?: Unseen; /** No year in the file: read with a provisional one. */ yearGuessed?: true }
   | { ok: false; error: string };
 
 export async function readInput(path: string, options: Omit<ReadOptions, 'fileName'> = {}): Promise<InputResult> {
@@ -29,7 +29,7 @@ export async function readInput(path: string, options: Omit<ReadOptions, 'fileNa
   }
   const read = await importFile(basename(path), bytes, options);
   if (!read.ok) return read;
-  return { ok: true, report: read.report, readingFindings: read.findings, source: read.source, ...(read.unseen ? { unseen: read.unseen } : {}) };
+  return { ok: true, report: read.report, readingFindings: read.findings, source: read.source, ...(read.unseen ? { unseen: read.unseen } : {}), ...(read.yearGuessed ? { yearGuessed: true as const } : {}) };
 }
 
 /** The files to check: files as given, directories searched recursively for supported files (sorted, hidden ones skipped). */

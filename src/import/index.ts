@@ -50,7 +50,7 @@ export async function importDocx(bytes: Uint8Array, options: ReadOptions = {}): 
     return { ok: false, error: isMissingFeature(e) ? missingFeatureMessage('Word 文件', e) : DAMAGED_ZIP };
   }
   const body = await readDocxBody(zip);
-  return body.ok ? readDocument({ kind: 'docx', blocks: documentXmlToBlocks(body.xml) }, options) : body;
+  return body.ok ? readDocument({ kind: 'docx', blocks: documentXmlToBlocks(body.body) }, options) : body;
 }
 
 export async function importPdf(bytes: Uint8Array, options: ReadOptions = {}): Promise<ImportResult> {

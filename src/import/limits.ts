@@ -118,7 +118,7 @@ type ChunkStream = {
  * Inflates the Word body in chunks and stops as soon as it grows past its declared size or the limit:
  * an archive that understates its sizes never gets to fill the memory.
  */
-export async function readDocxBody(zip: JSZip): Promise<{ ok: true; xml: string } | { ok: false; error: string }> {
+export async function readDocxBody(zip: JSZip): Promise<{ ok: true; body: Uint8Array } | { ok: false; error: string }> {
   const entry = zip.file('word/document.xml');
   if (!entry) return { ok: false, error: '这个 .docx 文件中没有正文（缺少 word/document.xml），文件可能已损坏。' };
   const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
@@ -142,11 +142,13 @@ export async function readDocxBody(zip: JSZip): Promise<{ ok: true; xml: string 
       .resume();
   });
   if (problem) return { ok: false, error: problem };
+  // The body stays bytes: the Word reader decodes only the text inside it.
+  if (chunks.length === 1) return { ok: true, body: chunks[0]! };
   const body = new Uint8Array(seen);
   let at = 0;
   for (const c of chunks) {
     body.set(c, at);
     at += c.length;
   }
-  return { ok: true, xml: UTF8.decode(body) };
+  return { ok: true, body };
 }

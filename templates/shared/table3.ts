@@ -1,4 +1,4 @@
-import type { CellDef, GridCell, LinearRule, TableDef, TableLayout } from '../types';
+import type { CellDef, GridCell, LinearRule, NamedResult, TableDef, TableLayout } from '../types';
 import { CellCollector, header, rowLabel } from './cells';
 
 // Table 三 — 收到和处理政府信息公开申请情况 (spec §3). Both formats share it except for row （六）.
@@ -78,7 +78,7 @@ const T3_ROW_RESULTS = '三、本年度办理结果';
 const T3_ROW_TOTAL = '（七）总计';
 const T3_ROW_NEXT = '四、结转下年度继续办理';
 
-type Table3 = { table: TableDef; cells: CellDef[]; rules: LinearRule[] };
+type Table3 = { table: TableDef; cells: CellDef[]; rules: LinearRule[]; results: NamedResult[] };
 
 /**
  * Column widths, in twips of the 156 mm Word text width: the label columns (group: 2 五号 characters, category: 4,
@@ -171,7 +171,12 @@ export function buildTable3(categories: readonly T3Category[]): Table3 {
       topic: '上年结转',
     });
   }
-  return { table: { id: 't3', part: '三', columns: 10, headerRows: 3, rows, layout: T3_LAYOUT }, cells: collect.cells, rules };
+  // Each 办理结果 category as a text names it ("予以公开", "不予公开"): the 总计 of its row, or of its items.
+  const results = categories.map((cat) => ({
+    name: cat.label.replace(/^（[一二三四五六七八九]）/, '').replace(/（[^）]*）$/, ''),
+    cells: cat.items ? cat.items.map((_, i) => t3Key(`${cat.id}_${i + 1}`, 'total')) : [t3Key(cat.id, 'total')],
+  }));
+  return { table: { id: 't3', part: '三', columns: 10, headerRows: 3, rows, layout: T3_LAYOUT }, cells: collect.cells, rules, results };
 }
 
 /** Last year's 结转下年度 becomes this year's 上年结转, column by column. */

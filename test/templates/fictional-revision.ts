@@ -81,6 +81,9 @@ export const FORMAT_2031: FormatDef = {
     ...APPLICATION_FACTS,
     regulations: ['t2.regulations.issued', 't2.regulations.revised', 't2.regulations.repealed', 't2.regulations.inForce'],
     unpaidFeeTotal: t3Key('r6_2', 'total'),
+    results: t3.results,
+    // The new column is not named in texts yet: the revision keeps its predecessor's stated figures.
+    stated: formatById('2021').facts.stated,
   },
 };
 

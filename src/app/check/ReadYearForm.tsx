@@ -21,10 +21,13 @@ type Props = {
   /** No year was found in the file: the one shown is provisional. */
   missing: boolean;
   onReread: (year: number) => Promise<void>;
-  onOpen: (year: number) => Promise<void>;
+  /** Read with the year and open in the editor (the check page); without it, only the reread button. */
+  onOpen?: (year: number) => Promise<void>;
+  /** Whose year it is, when not the file's own report year (e.g. 上年报告年度). */
+  label?: string;
 };
 
-export function ReadYearForm({ year, missing, onReread, onOpen }: Props) {
+export function ReadYearForm({ year, missing, onReread, onOpen, label = '报告年度' }: Props) {
   const id = useId();
   const [busy, setBusy] = useState(false);
   const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { year: String(year) } });
@@ -40,7 +43,7 @@ export function ReadYearForm({ year, missing, onReread, onOpen }: Props) {
     });
   return (
     <form className={`read-year${missing ? ' read-year-missing' : ''}`} onSubmit={run(onReread)} noValidate>
-      <label htmlFor={`${id}-year`}>报告年度</label>
+      <label htmlFor={`${id}-year`}>{label}</label>
       <input
         id={`${id}-year`}
         inputMode="numeric"
@@ -52,9 +55,11 @@ export function ReadYearForm({ year, missing, onReread, onOpen }: Props) {
       <button type="submit" className="button button-quiet" disabled={busy}>
         按此年度重新读取
       </button>
-      <button type="button" className="button" disabled={busy} onClick={() => void run(onOpen)()}>
-        在编辑器中打开
-      </button>
+      {onOpen && (
+        <button type="button" className="button" disabled={busy} onClick={() => void run(onOpen)()}>
+          在编辑器中打开
+        </button>
+      )}
       {(error || missing) && (
         <span id={`${id}-note`} className={error ? 'field-error' : 'read-year-note'} role={error ? 'alert' : undefined}>
           {error ?? '文件中没有找到报告年度，请填写后重新读取'}

@@ -22,7 +22,8 @@ export const yearMissing = (f: ListedFile): boolean => f.yearGuessed === true;
 
 let counter = 0;
 
-async function preparePdfWorker(name: string): Promise<void> {
+/** pdf.js needs its worker configured before a .pdf is read in the browser. */
+export async function preparePdfWorker(name: string): Promise<void> {
   if (!name.toLowerCase().endsWith('.pdf')) return;
   const { configurePdfWorker } = await import('./pdf-worker');
   await configurePdfWorker();

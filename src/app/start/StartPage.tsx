@@ -7,8 +7,16 @@ import { continueFromLastYear, newReport } from '../../core/new-report';
 import { AGENCY_KINDS, type Report } from '../../core/report';
 import { DraftsList } from '../drafts/DraftsList';
 import { loadDraft, storageErrorText } from '../drafts/draft-storage';
+import { fileSizeProblem } from '../../import/limits';
 import { readReportFile } from '../shared/report-file';
 import { ContinueDialog } from './ContinueDialog';
+import type { LastYearRead } from './last-year-file';
+
+/** Last year's report while the clerk decides how to continue it; `read` when it came from Word, PDF, a web page or text. */
+type Continuing = { report: Report; read?: LastYearRead };
+
+/** What 接续上年报告 takes: the app's own file, and last year's report as agencies keep it. */
+const LAST_YEAR_ACCEPT = '.json,application/json,.docx,.pdf,.html,.htm,.txt';
 
 // Reports are drafted from late in the year they cover until the deadline early next year.
 const defaultYear = (now = new Date()) => (now.getMonth() >= 10 ? now.getFullYear() : now.getFullYear() - 1);
@@ -38,8 +46,8 @@ function formatLine(yearText: string): string {
 export function StartPage({ onOpen, busy = false, storageProblem }: { onOpen: (report: Report) => Promise<void> | void; busy?: boolean; storageProblem: string | undefined }) {
   const ids = { agency: useId(), kind: useId(), year: useId(), cont: useId(), imp: useId() };
   const [fileProblem, setFileProblem] = useState('');
-  /** Last year's report, while the clerk decides how to continue it. */
-  const [continuing, setContinuing] = useState<Report | undefined>();
+  const [continuing, setContinuing] = useState<Continuing | undefined>();
+  const [reading, setReading] = useState('');
   const { register, handleSubmit, control, formState } = useForm<NewReportForm>({
     defaultValues: { agency: '', agencyKind: '政府部门', year: String(defaultYear()) },
     resolver: zodResolver(newReportForm),
@@ -67,10 +75,39 @@ export function StartPage({ onOpen, busy = false, storageProblem }: { onOpen: (r
     then(parsed.report);
   };
 
+  /** Last year's report from any file the reader reads; .json as before, the rest through the reader (loaded on demand). */
+  const lastYearFromFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file || file.name.toLowerCase().endsWith('.json')) return fromFile(input, (report) => setContinuing({ report }));
+    input.value = '';
+    const tooLarge = fileSizeProblem(file.size);
+    if (tooLarge) {
+      setFileProblem(`无法读取“${file.name}”：${tooLarge}`);
+      return;
+    }
+    setFileProblem('');
+    setReading(`正在读取“${file.name}”…`);
+    try {
+      const read = await readLastYear({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      if (read) setContinuing(read);
+    } finally {
+      setReading('');
+    }
+  };
+
+  const readLastYear = async (file: { name: string; bytes: Uint8Array }, year?: number): Promise<Continuing | undefined> => {
+    const { readLastYearFile } = await import('./last-year-file');
+    const result = await readLastYearFile(file, year);
+    if (result.ok) return { report: result.report, read: result.read };
+    setContinuing(undefined);
+    setFileProblem(`无法读取“${file.name}”：${result.error}`);
+    return undefined;
+  };
+
   const continueDraft = async (id: string) => {
     try {
       const draft = await loadDraft(id);
-      if (draft) setContinuing(draft.report);
+      if (draft) setContinuing({ report: draft.report });
       else setFileProblem('找不到这份草稿。');
     } catch (e) {
       setFileProblem(`无法读取草稿：${storageErrorText(e)}。`);
@@ -119,12 +156,24 @@ export function StartPage({ onOpen, busy = false, storageProblem }: { onOpen: (r
       <section className="card" aria-labelledby="continue-heading">
         <h2 id="continue-heading">接续上年报告</h2>
         <p className="hint">
-          选择上一年度的报告文件或草稿：机关信息带入新报告，本年“二、上年结转”按上年“四、结转下年度继续办理”逐列填好，上年数字留作跨年核对；可选择带入上年第一、五、六部分的文字作为起草基础。
+          选择上一年度的报告或草稿：上年发布的 Word 文档、PDF、网页（.html）、文字（.txt），或本程序导出的报告文件（.json）。机关信息带入新报告，本年“二、上年结转”按上年“四、结转下年度继续办理”逐列填好，上年数字留作跨年核对；可选择带入上年第一、五、六部分的文字作为起草基础。
         </p>
         <label htmlFor={ids.cont} className="button button-quiet file-button">
-          选择上年报告文件（JSON）…
+          选择上年报告（Word、PDF、网页、文字或报告文件）…
         </label>
-        <input id={ids.cont} className="visually-hidden" type="file" accept=".json,application/json" disabled={busy} onChange={(e) => void fromFile(e.target, setContinuing)} />
+        <input
+          id={ids.cont}
+          className="visually-hidden"
+          type="file"
+          accept={LAST_YEAR_ACCEPT}
+          disabled={busy || reading !== ''}
+          onChange={(e) => void lastYearFromFile(e.target)}
+        />
+        {reading && (
+          <p className="hint" role="status">
+            {reading}
+          </p>
+        )}
         <h2 id="import-heading">导入报告文件</h2>
         <p className="hint">打开以前导出的报告文件（.json），作为新草稿继续编辑。</p>
         <label htmlFor={ids.imp} className="button button-quiet file-button">
@@ -144,11 +193,21 @@ export function StartPage({ onOpen, busy = false, storageProblem }: { onOpen: (r
       </section>
       {continuing && (
         <ContinueDialog
-          last={continuing}
+          last={continuing.report}
+          {...(continuing.read ? { read: continuing.read } : {})}
           busy={busy}
           onCancel={() => setContinuing(undefined)}
+          {...(continuing.read
+            ? {
+                onReread: async (year: number) => {
+                  const { file, bytes } = continuing.read!;
+                  const again = await readLastYear({ name: file, bytes }, year);
+                  if (again) setContinuing(again);
+                },
+              }
+            : {})}
           onContinue={({ text }) => {
-            const last = continuing;
+            const last = continuing.report;
             setContinuing(undefined);
             void onOpen(continueFromLastYear(last, { text }));
           }}

@@ -1,6 +1,6 @@
 import { formatForYear, type FormatDef } from '../../../templates';
 import { chineseDate, printedBlocks } from '../document';
-import { blocksText, coveredTopics, factCells, FACT_LABELS, factValue, quotedFigures } from '../narrative-numbers';
+import { blocksText, coveredTopics, figurePlace, quotedFigures, sameFigure, tableFigures } from '../narrative-numbers';
 import { cellIndex, NARRATIVE_PARTS, type Block, type NarrativePartId, type Report } from '../report';
 import { numberIn, type CellStates } from './cell-states';
 import { atCell, notAtCell, type Finding } from './finding';
@@ -110,22 +110,31 @@ function checkNarrative({ report, format }: Context): Finding[] {
   return findings;
 }
 
+/**
+ * Figures in parts 一、五、六 against the tables: applications, 办理结果, 复议 and 诉讼, and the table 二 items.
+ * A disagreement is a warning quoting both; a sentence about another year ("2022年…") is only a note.
+ */
 function checkNarrativeNumbers({ report, format, states }: Context): Finding[] {
   const findings: Finding[] = [];
-  const index = cellIndex(format);
+  const year = report.meta.year;
   for (const part of NARRATIVE_PARTS) {
-    for (const q of quotedFigures(blocksText(report.narrative[part]))) {
-      const table = factValue(format, states, q.fact);
-      if (table === undefined || table === q.value) continue;
-      const cells = factCells(format, q.fact);
-      const def = index.get(cells[0]!)!;
+    for (const q of quotedFigures(blocksText(report.narrative[part]), format, year)) {
+      const readings = tableFigures(format, states, q.fact);
+      if (!readings || readings.some((r) => sameFigure(q.value, r.value))) continue;
+      const money = readings.some((r) => r.cells.some((k) => cellIndex(format).get(k)?.kind === 'money'));
+      const unit = money ? ' 万元' : ' 件';
+      const table = readings.map((r) => `${figurePlace(format, r.cells)}为 ${r.value}${unit}`).join('，');
+      const cells = [...new Set(readings.flatMap((r) => r.cells))];
+      const otherYear = q.year !== undefined && q.year !== year;
       findings.push({
-        severity: 'warning',
+        severity: otherYear ? 'info' : 'warning',
         rule: '叙述一致',
         ...notAtCell(part),
-        cell: def.key,
-        cells: [...cells],
-        message: `第${part}部分写“${q.quote}”（${FACT_LABELS[q.fact]} ${q.value} 件），而第${def.part}部分表格为 ${table} 件。请统一文字和表格中的数字。`,
+        cell: cells[0]!,
+        cells,
+        message: otherYear
+          ? `第${part}部分写“${q.quote}”，说的是${q.year}年；本年度${table}。如写的是本年度的数字，请统一文字和表格。`
+          : `第${part}部分写“${q.quote}”，而${table}。请统一文字和表格中的数字。`,
       });
     }
   }

@@ -35,15 +35,18 @@ export function withoutNumbering(key: string): string {
   return key.replace(/^(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?=\D)/u, '');
 }
 
-const CONVERTER_MARK = /\[(?:bookmark|image):|[\u200b\u200c\u200d\ufeff\u00ad\u00a0\u3000]/;
+const CONVERTER_MARK = /\[(?:bookmark|image):|[\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0\u3000]/;
 
-/** Markup left behind by converters ("[bookmark: _GoBack]", "[image: …]") and stray control characters. */
+/**
+ * Markup left behind by converters ("[bookmark: _GoBack]", "[image: …]") and invisible characters, such as the
+ * word joiners (U+2060) that hold phone numbers together in nianbao's Word file and survive its PDF and HTML copies.
+ */
 export function stripConverterMarks(s: string): string {
   // Most text has none of these: one test instead of three replacements.
   if (!CONVERTER_MARK.test(s)) return s;
   return s
     .replace(/\[(?:bookmark|image):[^\]]*\]+/g, '')
-    .replace(/[\u200b\u200c\u200d\ufeff\u00ad]/g, '')
+    .replace(/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g, '')
     .replace(/\u00a0|\u3000/g, ' ');
 }
 
@@ -59,7 +62,7 @@ export function fixLookAlikes(s: string): string {
 }
 
 /** Anything cleanCellText would change: marks, radicals, any white space (\s covers \u00a0, \u3000 and \ufeff). */
-const NEEDS_CLEANING = /[\s\[\u200b\u200c\u200d\u00ad\u2e80-\u2fdf]/;
+const NEEDS_CLEANING = /[\s\[\u200b\u200c\u200d\u2060\u00ad\u2e80-\u2fdf]/;
 
 /** One line of text: converter marks removed, look-alikes fixed, white space collapsed and trimmed. */
 export function cleanCellText(s: string): string {
