@@ -10,6 +10,10 @@ const devWithoutCsp = (): Plugin => ({
   transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/s, ''),
 });
 
+// Intranet servers (IIS above all) refuse unknown extensions such as .mjs: ship pdf.js's worker as .js.
+const assetFileNames = (asset: { names: readonly string[] }) =>
+  asset.names.some((n) => n.endsWith('.mjs')) ? 'assets/[name]-[hash].js' : 'assets/[name]-[hash][extname]';
+
 export default defineConfig({
   // Relative asset paths: dist/ works from any folder of an intranet web server.
   base: './',
@@ -18,13 +22,11 @@ export default defineConfig({
     // Office PCs run Chromium-based browsers (360, Chrome, Edge) from 2021 on.
     target: 'chrome89',
     rollupOptions: {
-      output: {
-        // Intranet servers (IIS above all) refuse unknown extensions such as .mjs: ship pdf.js's worker as .js.
-        assetFileNames: (asset) =>
-          asset.names.some((n) => n.endsWith('.mjs')) ? 'assets/[name]-[hash].js' : 'assets/[name]-[hash][extname]',
-      },
+      output: { assetFileNames },
     },
   },
+  // The 汇总 page's worker (src/app/summary/summary.worker.ts) is built on its own: the same rule for its assets.
+  worker: { rollupOptions: { output: { assetFileNames } } },
   server: { port: 5173, strictPort: true },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],

@@ -22,16 +22,20 @@ export type SummaryOptionsValue = { year: number | undefined; units: string[] | 
 /** The fields as typed: kept with the workspace. */
 export type SummaryOptionsText = { yearText: string; unitsText: string };
 
+/** The options the fields' texts give (an invalid year counts as none, as the form shows). */
+export function optionsOfText(text: SummaryOptionsText): SummaryOptionsValue {
+  const year = schema.shape.year.safeParse(text.yearText);
+  const list = parseUnitsList(text.unitsText);
+  return { year: year.success && text.yearText.trim() ? Number(text.yearText.trim()) : undefined, units: list.length ? list : undefined };
+}
+
 export function SummaryOptionsForm({ onChange, initial }: { onChange: (options: SummaryOptionsValue, text: SummaryOptionsText) => void; initial?: SummaryOptionsText }) {
   const ids = { year: useId(), units: useId(), file: useId(), yearError: useId() };
   const { register, control, setValue, formState, trigger } = useForm<Values>({ resolver: zodResolver(schema), mode: 'onChange', defaultValues: { year: initial?.yearText ?? '', units: initial?.unitsText ?? '' } });
   const year = useWatch({ control, name: 'year' });
   const units = useWatch({ control, name: 'units' });
   useEffect(() => {
-    void trigger('year').then((valid) => {
-      const list = parseUnitsList(units);
-      onChange({ year: valid && year.trim() ? Number(year) : undefined, units: list.length ? list : undefined }, { yearText: year, unitsText: units });
-    });
+    void trigger('year').then(() => onChange(optionsOfText({ yearText: year, unitsText: units }), { yearText: year, unitsText: units }));
   }, [year, units, onChange, trigger]);
 
   return (

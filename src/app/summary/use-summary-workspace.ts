@@ -2,7 +2,7 @@ import { startTransition, useCallback, useEffect, useRef, useState } from 'react
 import type { Summary } from '../../summary';
 import { createEngine, type EngineClient } from './engine-client';
 import type { FileEntry, Which } from './summary-engine';
-import type { SummaryOptionsText, SummaryOptionsValue } from './SummaryOptionsForm';
+import { optionsOfText, type SummaryOptionsText, type SummaryOptionsValue } from './SummaryOptionsForm';
 import { emptyTracking, markReturned, track, type Tracking, type UnitStatus } from './tracking';
 import { deleteFiles, deleteMeta, deleteWorkspace, dropOrphanFiles, listWorkspaces, loadWorkspace, newFileId, saveFile, saveMeta, type WorkspaceListing } from './workspace-storage';
 
@@ -52,7 +52,10 @@ export function useSummaryWorkspace(options: { worker?: boolean } = {}) {
     e.put(ws.files);
     setEntries(ws.files);
     setChosen(ws.meta.chosen);
-    setTexts({ yearText: ws.meta.yearText, unitsText: ws.meta.unitsText });
+    const texts = { yearText: ws.meta.yearText, unitsText: ws.meta.unitsText };
+    setTexts(texts);
+    // The options at once, so the first summary is built with the list (the form reports the same a moment later).
+    setParsed(optionsOfText(texts));
     setTracking({ statuses: ws.meta.statuses, rounds: ws.meta.rounds, lastCounted: ws.meta.lastCounted });
     setSavedAs(year);
     setSummary(undefined);
@@ -203,7 +206,8 @@ export function useSummaryWorkspace(options: { worker?: boolean } = {}) {
   }, [savedAs, refreshList]);
 
   const onOptions = useCallback((o: SummaryOptionsValue, t: SummaryOptionsText) => {
-    setParsed(o);
+    // The same options again (the form's first report) rebuild nothing.
+    setParsed((p) => (JSON.stringify(p) === JSON.stringify(o) ? p : o));
     setTexts(t);
   }, []);
 
