@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { SIMILARITY, type Summary } from '../../summary';
 
 // 汇总结果: counts, what the counted set leaves out and why, versions (with the reviewer's choice), the list,
@@ -20,7 +20,7 @@ function List({ title, items, tone = 'warning' }: { title: string; items: readon
   );
 }
 
-export function Overview({ summary, onChoose, actions }: { summary: Summary; onChoose: (file: string, group: readonly string[]) => void; actions: ReactNode }) {
+export const Overview = memo(function Overview({ summary, onChoose, actions }: { summary: Summary; onChoose: (file: string, group: readonly string[]) => void; actions: ReactNode }) {
   const read = summary.units.filter((u) => u.read).length;
   const withErrors = summary.units.filter((u) => u.errors > 0).length;
   const late = summary.units.filter((u) => u.late).length;
@@ -99,4 +99,4 @@ export function Overview({ summary, onChoose, actions }: { summary: Summary; onC
       )}
     </section>
   );
-}
+});

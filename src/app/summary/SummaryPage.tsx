@@ -29,6 +29,9 @@ export function SummaryPage({ onOpenInEditor, worker }: { onOpenInEditor: (repor
   const [confirmClear, setConfirmClear] = useState(false);
   const [refreshing, setRefreshing] = useState<TotalGroup | undefined>();
   const charts = useMemo(() => (summary ? summaryCharts(summary) : []), [summary]);
+  // Looked up when a summary arrives (the files it was built from), so reading more files does not redraw its rows.
+  const idOf = useMemo(() => new Map(entries.filter((e) => e.which === 'current').map((e) => [e.name, e.id])), [summary]);
+  const received = useMemo(() => new Map(entries.filter((e) => e.which === 'current').map((e) => [e.name, e.received])), [summary]);
   const current = entries.filter((e) => e.which === 'current');
   const previous = entries.filter((e) => e.which === 'previous');
   const actions: RowActions = useMemo(
@@ -72,6 +75,22 @@ export function SummaryPage({ onOpenInEditor, worker }: { onOpenInEditor: (repor
       '退回通知未能生成',
     );
 
+  const overviewActions = useMemo(
+    () =>
+      summary && (
+        <>
+          <button type="button" className="button" onClick={() => void downloadWorkbook(summary)}>
+            下载 Excel 工作簿
+          </button>
+          <button type="button" className="button" onClick={() => void downloadLetters(summary)}>
+            下载退回通知和催报名单（.zip）
+          </button>
+        </>
+      ),
+    // The download functions use only setters: the buttons change with the summary alone.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [summary],
+  );
   const reading = ws.reading;
   return (
     <div className="summary-page">
@@ -148,26 +167,13 @@ export function SummaryPage({ onOpenInEditor, worker }: { onOpenInEditor: (repor
       </section>
       {summary && (
         <>
-          <Overview
-            summary={summary}
-            onChoose={(file, group) => ws.choose(file, group)}
-            actions={
-              <>
-                <button type="button" className="button" onClick={() => void downloadWorkbook(summary)}>
-                  下载 Excel 工作簿
-                </button>
-                <button type="button" className="button" onClick={() => void downloadLetters(summary)}>
-                  下载退回通知和催报名单（.zip）
-                </button>
-              </>
-            }
-          />
+          <Overview summary={summary} onChoose={ws.choose} actions={overviewActions} />
           <section className="card" aria-labelledby="units-heading">
             <h2 id="units-heading">单位情况</h2>
             <p className="hint">点单位名称查看该单位的全部问题和历次修改；红色为有错误或无法读取，灰色为不计入汇总的文件（原因见“计入汇总”一栏）。同一单位的几个版本可“改计入这一份”；文件可删除或替换。</p>
-            <UnitsTable summary={summary} entries={entries} tracking={ws.tracking} actions={actions} />
+            <UnitsTable summary={summary} idOf={idOf} tracking={ws.tracking} actions={actions} />
           </section>
-          <TrackingCard summary={summary} entries={entries} tracking={ws.tracking} onStatus={ws.setStatus} />
+          <TrackingCard summary={summary} received={received} tracking={ws.tracking} onStatus={ws.setStatus} />
           <section className="card" aria-labelledby="charts-heading">
             <h2 id="charts-heading">图表</h2>
             <p className="hint">只画计入汇总的报告，每个单位一次。</p>

@@ -1,6 +1,5 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { Summary } from '../../summary';
-import type { FileEntry } from './summary-engine';
 import { STATUSES, statusOf, type Tracking, type UnitStatus } from './tracking';
 
 // 收文和退改: each unit's files with the dates received, its status (已收/退回/已改/合格, set here; 退回 also
@@ -8,9 +7,8 @@ import { STATUSES, statusOf, type Tracking, type UnitStatus } from './tracking';
 
 const day = (iso: string) => iso.slice(0, 10);
 
-export function TrackingCard({ summary, entries, tracking, onStatus }: { summary: Summary; entries: readonly FileEntry[]; tracking: Tracking; onStatus: (unit: string, s: UnitStatus['status']) => void }) {
+export const TrackingCard = memo(function TrackingCard({ summary, received, tracking, onStatus }: { summary: Summary; received: ReadonlyMap<string, string>; tracking: Tracking; onStatus: (unit: string, s: UnitStatus['status']) => void }) {
   const id = useId();
-  const received = new Map(entries.map((e) => [e.name, e.received]));
   const units = new Map<string, typeof summary.units>();
   for (const u of summary.units) if (u.read) units.set(u.unit, [...(units.get(u.unit) ?? []), u]);
   return (
@@ -53,4 +51,4 @@ export function TrackingCard({ summary, entries, tracking, onStatus }: { summary
       </div>
     </section>
   );
-}
+});

@@ -2,7 +2,6 @@ import { Fragment, memo, useCallback, useId, useState } from 'react';
 import { SEVERITY_LABEL } from '../../core/checker';
 import { ruleName } from '../../core/findings-wording';
 import { FIGURE_LABEL, RATES, type Summary, type UnitRow } from '../../summary';
-import type { FileEntry } from './summary-engine';
 import { statusOf, type Tracking } from './tracking';
 import { UnitRounds } from './UnitRounds';
 
@@ -20,10 +19,9 @@ export type RowActions = {
   onChoose: (file: string) => void;
 };
 
-export function UnitsTable({ summary, entries, tracking, actions }: { summary: Summary; entries: readonly FileEntry[]; tracking: Tracking; actions: RowActions }) {
+export const UnitsTable = memo(function UnitsTable({ summary, idOf, tracking, actions }: { summary: Summary; idOf: ReadonlyMap<string, string>; tracking: Tracking; actions: RowActions }) {
   const [open, setOpen] = useState<string | undefined>();
   const toggle = useCallback((file: string) => setOpen((o) => (o === file ? undefined : file)), []);
-  const idOf = new Map(entries.filter((e) => e.which === 'current').map((e) => [e.name, e.id]));
   const c = summary.counted;
   return (
     <div className="grid-scroll units-scroll" tabIndex={0} role="region" aria-label="单位情况（可左右滚动）">
@@ -82,9 +80,10 @@ export function UnitsTable({ summary, entries, tracking, actions }: { summary: S
       </table>
     </div>
   );
-}
+});
 
-const countedText = (u: UnitRow) => (u.counted ? '计入' : u.excluded ? `不计入：${u.excluded.brief}` : '不计入');
+const REASON_WORD = { superseded: '旧版本', wrongYear: '年度不符', incomplete: '不完整', unreadable: '无法读取' } as const;
+const countedText = (u: UnitRow) => (u.counted ? '计入' : u.excluded ? `不计入（${REASON_WORD[u.excluded.reason]}）` : '不计入');
 
 const Row = memo(function Row({ u, status, open, onToggle, id, actions }: { u: UnitRow; status: string; open: boolean; onToggle: (file: string) => void; id: string | undefined; actions: RowActions }) {
   const picker = useId();
