@@ -42,17 +42,24 @@ ${READ_HELP}`,
 
   --out      输出文件
   --force    覆盖已有的文件`,
-  summary: `用法：nianbao summary <文件或文件夹>... [--previous 上年报告或文件夹]... [--units 单位名单.txt]
-                       [--year 2024] [--out 汇总.xlsx] [--out-report 汇总.json] [--json] [--force]
+  summary: `用法：nianbao summary <文件或文件夹>... [--previous 上年报告或文件夹]... [--units 单位名单.txt] [--region 青禾县]
+                       [--year 2024] [--all-years] [--since 上次汇总.json] [--out 汇总.xlsx] [--out-report 汇总.json]
+                       [--out-notices 通知文件夹] [--json] [--force]
 
 汇总各单位的报告：逐份读取和检查，核对单位名单和上年报告，找出单位之间雷同的段落，
 把表二、表三、表四按格式和年度加总，并算出公开率等比率。
+同一单位的多个文件视为不同版本，只计入一份（落款日期最晚的；日期相同时取文件名标明修改稿、修订、更正、第N版、v2 的；
+再分不出时取文件时间较晚的）。年度不符、文件不完整、无法读取的文件不计入，并写明原因。
 
   --previous    上年各单位的报告（文件或文件夹，可写多次）：按机关名称逐个对应，做跨年核对和同比
-  --units       单位名单：文本文件，一行一个机关名称；列出未报送和名单外的单位
-  --year        汇总的报告年度；不写时取多数报告的年度，其他年度的报告列为年度不符
+  --units       单位名单：文本文件，一行一个机关名称，可写全称或简称（教育局、城关镇）；列出未报送和名单外的单位
+  --region      单位名称前共同的地区名称（如 青禾县），用于对应名单中的简称；不写时取多数报告共有的地区名称
+  --year        汇总的报告年度；不写时取多数报告的年度，其他年度的报告列为年度不符、不计入
+  --all-years   其他年度的报告也按年度分别加总（不计入本年度合计）
+  --since       上次用 --json 保存的汇总结果：列出哪些单位重新报送、数字和问题有何变化
   --out         存为 Excel 工作簿（.xlsx）：单位情况、问题清单、汇总表二/三/四、同比、说明
-  --out-report  把加总的表格存为报告文件（.json），可在编辑器中打开，作为本级报告的起点
+  --out-report  把计入汇总的表格合计存为报告文件（.json），第一部分的数字已起草，可在编辑器中打开
+  --out-notices 在此文件夹中生成退回通知（每个有错误或警告的单位一份 .docx）和催报名单（.docx）
   --json        以 JSON 输出（供其他程序使用）
   --force       覆盖已有的文件
 
@@ -69,7 +76,7 @@ export const USAGE = `nianbao ${VERSION} — 政府信息公开工作年度报�
   nianbao check <文件或文件夹>... [--previous 上年报告] [--json] [--year 年度] [--format ${FORMAT_IDS}]
   nianbao import <报告.docx|.txt|.html|.pdf> [--out report.json] [--force] [--year 年度] [--format ${FORMAT_IDS}]
   nianbao generate <报告.json> [--out 报告.txt|报告.docx] [--force]
-  nianbao summary <文件或文件夹>... [--previous 上年报告]... [--units 单位名单.txt] [--out 汇总.xlsx] [--json]
+  nianbao summary <文件或文件夹>... [--previous 上年报告]... [--units 单位名单.txt] [--out 汇总.xlsx] [--out-notices 文件夹] [--json]
 
   new       新建某年度的空白报告（格式按年份自动选择）
   check     检查报告（.json 报告文件，或在别处起草的 .docx、.txt、.html、.htm、.pdf；文件夹按子文件夹逐个查找）

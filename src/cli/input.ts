@@ -42,7 +42,8 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
     } catch {
       isDir = false;
     }
-    if (isDir) files.push(...(await walk(path)));
+    // Appended one by one: push(...list) overflows the call stack past ~120,000 files.
+    if (isDir) for (const f of await walk(path)) files.push(f);
     else files.push(path);
   }
   return files;
@@ -59,7 +60,7 @@ async function walk(dir: string): Promise<string[]> {
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
     const full = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(full)));
+    if (e.isDirectory()) for (const f of await walk(full)) out.push(f);
     else if (e.isFile() && isImportable(e.name)) out.push(full);
   }
   return out;

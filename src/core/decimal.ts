@@ -38,7 +38,9 @@ export function compareDecimal(a: string, b: string): number {
 
 /** Exact sum of decimal strings ("0.1" + "0.2" = "0.3"), in canonical form. */
 export function addDecimals(values: readonly string[]): string {
-  const scale = Math.max(0, ...values.map((v) => normalizeDecimal(v).split('.')[1]?.length ?? 0));
+  // A loop, not Math.max(...list): a province's list of amounts would overflow the call stack.
+  let scale = 0;
+  for (const v of values) scale = Math.max(scale, normalizeDecimal(v).split('.')[1]?.length ?? 0);
   let total = 0n;
   for (const v of values) {
     const [int, frac = ''] = normalizeDecimal(v).split('.') as [string, string?];

@@ -36,19 +36,14 @@ function regionPrefixes(key: string): string[] {
   return out;
 }
 
-/** The region most agencies name first: the longest prefix more than half share, else the most common one. */
+/** The region more than half the agencies name first (the longest such prefix); null when none is. */
 export function commonRegion(agencies: readonly string[]): string | null {
   const keys = agencies.map(agencyKey).filter(Boolean);
-  if (keys.length === 0) return null;
   const counts = new Map<string, number>();
   for (const k of keys) for (const p of new Set(regionPrefixes(k))) counts.set(p, (counts.get(p) ?? 0) + 1);
-  let best: [string, number] | null = null;
-  for (const entry of counts) {
-    const [p, n] = entry;
-    const better = !best || (n * 2 > keys.length && (best[1] * 2 <= keys.length || p.length > best[0].length)) || (best[1] * 2 <= keys.length && n > best[1]);
-    if (better) best = entry;
-  }
-  return best && best[1] >= 2 ? best[0] : null;
+  let best: string | null = null;
+  for (const [p, n] of counts) if (n * 2 > keys.length && n >= 2 && (!best || p.length > best.length)) best = p;
+  return best;
 }
 
 /** Whether `rest` + `short` is `region` + something: “青禾县” + “教育局”, or “青禾” + “县人社局”. */

@@ -1,5 +1,6 @@
 import { agencyKey } from './agency-name';
 import { FIGURES, FIGURE_LABEL, type FigureId } from './figures';
+import { fileNameOf } from './summary';
 import type { FigureChange, Problem, SummaryChanges, UnitChange, UnitState } from './model';
 
 // What changed between two rounds of a 汇总 (the JSON of the last one and this one), or between two versions
@@ -61,7 +62,8 @@ export function compareSummaries(
       continue;
     }
     const diff = compareUnits(a, b);
-    const sameFile = a.file === b.file && a.publicationDate === b.publicationDate;
+    // The same file collected into another folder is the same file.
+    const sameFile = fileNameOf(a.file) === fileNameOf(b.file) && a.publicationDate === b.publicationDate;
     const status = sameFile && diff.figures.length === 0 && diff.fixed.length === 0 && diff.added.length === 0 ? 'unchanged' : 'resubmitted';
     units.push({ unit: b.unit, status, before: fileOf(a), after: fileOf(b), ...diff });
   }

@@ -36,8 +36,9 @@ export function figureCells(format: FormatDef): Record<FigureId, readonly string
   if (cached) return cached;
   const index = cellIndex(format);
   const f = format.facts;
-  const totalColumn = index.get(f.handled)!.column;
-  const t3Rows = (has: string) => format.cells.filter((c) => c.table === 't3' && c.column === totalColumn && c.row.includes(has)).map((c) => c.key);
+  // The results table and its total column are those of the format's 办理结果总计 fact, not a table id written here.
+  const handled = index.get(f.handled)!;
+  const t3Rows = (has: string) => format.cells.filter((c) => c.table === handled.table && c.column === handled.column && c.row.includes(has)).map((c) => c.key);
   // The same table 四 row as a total cell, another result column.
   const sibling = (total: CellDef, column: string) => format.cells.find((c) => c.table === total.table && c.row === total.row && c.column === column)!.key;
   const litigation = f.litigationTotals.map((k) => index.get(k)!);

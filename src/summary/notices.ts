@@ -19,12 +19,11 @@ import type { LetterFile, Notice, NoticeItem, Reminder, Summary, UnitRow } from 
 const REVIEWER_RULES = new Set(['名单', '重复']);
 const forReviewer = (message: string) => /提供的上年报告|未提供上年报告|跨年核对未进行/.test(message);
 
-/** “……不一致。请核对……” → the problem, and what to do. */
+/** “……不一致。请核对……” → the problem, and what to do (from the first sentence that asks for something). */
 function splitAdvice(message: string): { message: string; todo: string } {
-  const at = message.search(/(?<=^|[。；;])\s*(请|如|可)[^。]*。?\s*$/);
-  const i = message.lastIndexOf('请');
-  const cut = at > 0 ? at : i > 0 && /[。；;，,]$/.test(message.slice(0, i)) ? i : -1;
-  if (cut <= 0) return { message, todo: '请核对后修改。' };
+  const ask = /[。；;]\s*(?=请|如)/.exec(message);
+  if (!ask) return { message, todo: '请核对后修改。' };
+  const cut = ask.index + 1;
   return { message: message.slice(0, cut).trim(), todo: message.slice(cut).trim() };
 }
 
@@ -168,7 +167,7 @@ export async function notices(summary: Summary, options: LetterOptions = {}): Pr
     used.add(name);
     return name;
   };
-  for (const n of noticesOf(summary)) out.push({ name: unique(`退回通知-${safeName(n.unit)}`), bytes: await bytesOf(noticeDocument(n, summary.year, full)) });
+  for (const n of noticesOf(summary)) out.push({ name: unique(`退回通知-${safeName(n.unit.replace(/\.(docx|pdf|txt|html?|json)$/i, ''))}`), bytes: await bytesOf(noticeDocument(n, summary.year, full)) });
   const list = reminders(summary);
   if (list.length && summary.year !== null) out.push({ name: unique('催报名单'), bytes: await bytesOf(remindersDocument(list, summary.year, full)) });
   return out;

@@ -391,8 +391,10 @@ function describeCluster(c: ParagraphCluster, units: readonly UnitWork[]): Copie
 /** “计入 20 个单位；未计入：教育局.txt（…）、…；名单外计入：气象局”. */
 function countedSentence(units: number, excluded: readonly ExcludedFile[], unlisted: readonly string[]): string {
   const parts = [`计入 ${units} 个单位`];
-  if (excluded.length) parts.push(`未计入：${excluded.map((e) => `${e.fileName}（${e.brief}）`).join('、')}`);
-  if (unlisted.length) parts.push(`名单外计入：${unlisted.join('、')}`);
+  // A province's thousand copies are not one line: the first ones, then how many more (each file's row says why).
+  const shown = 30;
+  if (excluded.length) parts.push(`未计入 ${excluded.length} 个文件：${excluded.slice(0, shown).map((e) => `${e.fileName}（${e.brief}）`).join('、')}${excluded.length > shown ? `等` : ''}`);
+  if (unlisted.length) parts.push(`名单外计入 ${unlisted.length} 个单位：${unlisted.slice(0, shown).join('、')}${unlisted.length > shown ? '等' : ''}`);
   return parts.join('；');
 }
 

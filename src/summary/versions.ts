@@ -50,6 +50,10 @@ const WHY = [
 export function chooseVersion(files: readonly VersionCandidate[]): VersionChoice {
   const chosen = files.findIndex((f) => f.chosen);
   if (chosen >= 0) return { counted: chosen, why: '由您指定计入这一份', chosen: true };
+  // Copies of one file (sent twice, collected twice): the first, whatever their file times.
+  if (files.every((f) => f.fingerprint === files[0]!.fingerprint && f.publicationDate === files[0]!.publicationDate && revisionRank(f.fileName) === revisionRank(files[0]!.fileName))) {
+    return { counted: 0, why: '各文件内容相同，取第一份', chosen: false };
+  }
   let best = 0;
   for (let i = 1; i < files.length; i++) if (compareVersions(files[best]!, files[i]!).order > 0) best = i;
   const winner = files[best]!;
@@ -57,12 +61,7 @@ export function chooseVersion(files: readonly VersionCandidate[]): VersionChoice
   let step = 0;
   for (const [i, other] of files.entries()) if (i !== best) step = Math.max(step, compareVersions(other, winner).step);
   if (step < 3) return { counted: best, why: WHY[step as 0 | 1 | 2](winner), chosen: false };
-  const same = files.every((f) => f.fingerprint === winner.fingerprint);
-  return {
-    counted: best,
-    why: same ? '各文件内容相同，取第一份' : '落款日期、文件名和文件时间都分不出先后，取第一份；如不对，请删去不用的文件或指定计入的文件',
-    chosen: false,
-  };
+  return { counted: best, why: '落款日期、文件名和文件时间都分不出先后，取第一份；如不对，请删去不用的文件或指定计入的文件', chosen: false };
 }
 
 /** Later date first; a written date is later than none. */

@@ -124,8 +124,8 @@ describe('nianbao summary --json', () => {
     ]);
     expect(json.counted.units).toBe(set.counted.size);
     expect(json.counted.sentence).toBe(
-      `计入 ${set.counted.size} 个单位；未计入：${basename(fileOf(SCENARIO.duplicate))}（已由“${basename(set.revision)}”代替）、` +
-        `${basename(fileOf(SCENARIO.wrongYear))}（2023年度的报告）、${basename(fileOf(SCENARIO.incomplete))}（文件不完整）、99-扫描件.pdf（无法读取）；名单外计入：${SCENARIO.unlisted}`,
+      `计入 ${set.counted.size} 个单位；未计入 4 个文件：${basename(fileOf(SCENARIO.duplicate))}（已由“${basename(set.revision)}”代替）、` +
+        `${basename(fileOf(SCENARIO.wrongYear))}（2023年度的报告）、${basename(fileOf(SCENARIO.incomplete))}（文件不完整）、99-扫描件.pdf（无法读取）；名单外计入 1 个单位：${SCENARIO.unlisted}`,
     );
     expect(json.totals[0]!.unitNames).toEqual(json.units.filter((u) => u.counted).map((u) => u.unit));
   });

@@ -111,7 +111,7 @@ describe('SummaryBuilder', () => {
       [true, null],
       [false, 'wrongYear'],
     ]);
-    expect(s.counted.sentence).toBe('计入 1 个单位；未计入：old.txt（2023年度的报告）');
+    expect(s.counted.sentence).toBe('计入 1 个单位；未计入 1 个文件：old.txt（2023年度的报告）');
     expect(s.totals.map((t) => [t.year, t.units])).toEqual([[2024, 1]]);
     expect(add(new SummaryBuilder({ year: 2024, allYears: true })).totals.map((t) => [t.year, t.units, t.unitNames])).toEqual([
       [2024, 1, ['甲局']],

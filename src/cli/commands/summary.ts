@@ -231,7 +231,7 @@ function changesText(c: SummaryChanges): string[] {
   const lines = [`与上次汇总相比：${moved.length} 个单位有变化，${c.units.length - moved.length} 个未变`];
   for (const u of moved) {
     const bits: string[] = [];
-    if (u.after && u.before && u.after.file !== u.before.file) bits.push(`文件 ${basename(u.before.file)} → ${basename(u.after.file)}`);
+    if (u.after && u.before && basename(u.after.file) !== basename(u.before.file)) bits.push(`文件 ${basename(u.before.file)} → ${basename(u.after.file)}`);
     if (u.figures.length) bits.push(`数字：${u.figures.map((f) => `${f.label} ${f.before ?? '—'} → ${f.after ?? '—'}`).join('，')}`);
     if (u.fixed.length) bits.push(`已改正 ${u.fixed.length} 处（${u.fixed.map((p) => short(p.message, 30)).join('；')}）`);
     if (u.added.length) bits.push(`新问题 ${u.added.length} 处（${u.added.map((p) => short(p.message, 30)).join('；')}）`);
