@@ -17,6 +17,10 @@ const devWithoutCsp = (): Plugin => ({
   transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/s, ''),
 });
 
+// Intranet servers (IIS above all) refuse unknown extensions such as .mjs: ship pdf.js's worker as .js.
+const assetFileNames = (asset: { names: readonly string[] }) =>
+  asset.names.some((n) => n.endsWith('.mjs')) ? 'assets/[name]-[hash].js' : 'assets/[name]-[hash][extname]';
+
 // plugin-legacy puts its polyfills script first in <head>, before the charset and the policy: it goes just
 // before the app's own module script instead (module scripts run in document order, so it still runs first).
 const polyfillsAfterPolicy = (): Plugin => ({
@@ -41,7 +45,7 @@ const appPlugins = (): PluginOption[] => [
   legacy({ modernTargets: BROWSER_FLOOR, modernPolyfills: true, renderLegacyChunks: false }),
   polyfillsAfterPolicy(),
 ];
-const worker = { plugins: () => [workerPolyfills(BROWSER_FLOOR)] };
+const worker = { plugins: () => [workerPolyfills(BROWSER_FLOOR)], rollupOptions: { output: { assetFileNames } } };
 
 const singleFileConfig = (): InlineConfig => ({
   root,
@@ -57,11 +61,7 @@ export default defineConfig({
   worker,
   build: {
     rollupOptions: {
-      output: {
-        // Intranet servers (IIS above all) refuse unknown extensions such as .mjs.
-        assetFileNames: (asset) =>
-          asset.names.some((n) => n.endsWith('.mjs')) ? 'assets/[name]-[hash].js' : 'assets/[name]-[hash][extname]',
-      },
+      output: { assetFileNames },
     },
   },
   server: { port: 5173, strictPort: true },

@@ -4,6 +4,7 @@ import { loadDraft, setCurrentDraftId, storageErrorText, type Draft } from '../d
 import type { SectionId } from '../shell/route';
 import { ReportStore } from '../store/report-store';
 import { Editor } from './Editor';
+import { takeChange } from './pending-change';
 
 type Session = { store: ReportStore; saver: Autosaver };
 
@@ -49,6 +50,9 @@ export function EditorRoute({ id, section, initial }: { id: string; section: Sec
         }
         const session = keptSession(draft) ?? { store: new ReportStore(draft.report), saver: new Autosaver(draft.id, draft.savedAt) };
         sessions.set(draft.id, session);
+        // Asked for by another page (the 汇总 page's table refresh): one undo step.
+        const pendingChange = takeChange(draft.id);
+        if (pendingChange) session.store.update(pendingChange.change, pendingChange.label);
         setSession(session);
         void setCurrentDraftId(draft.id).catch(() => undefined);
       })

@@ -19,17 +19,23 @@ const schema = z.object({
 });
 type Values = z.infer<typeof schema>;
 export type SummaryOptionsValue = { year: number | undefined; units: string[] | undefined };
+/** The fields as typed: kept with the workspace. */
+export type SummaryOptionsText = { yearText: string; unitsText: string };
 
-export function SummaryOptionsForm({ onChange }: { onChange: (options: SummaryOptionsValue) => void }) {
+/** The options the fields' texts give (an invalid year counts as none, as the form shows). */
+export function optionsOfText(text: SummaryOptionsText): SummaryOptionsValue {
+  const year = schema.shape.year.safeParse(text.yearText);
+  const list = parseUnitsList(text.unitsText);
+  return { year: year.success && text.yearText.trim() ? Number(text.yearText.trim()) : undefined, units: list.length ? list : undefined };
+}
+
+export function SummaryOptionsForm({ onChange, initial }: { onChange: (options: SummaryOptionsValue, text: SummaryOptionsText) => void; initial?: SummaryOptionsText }) {
   const ids = { year: useId(), units: useId(), file: useId(), yearError: useId() };
-  const { register, control, setValue, formState, trigger } = useForm<Values>({ resolver: zodResolver(schema), mode: 'onChange', defaultValues: { year: '', units: '' } });
+  const { register, control, setValue, formState, trigger } = useForm<Values>({ resolver: zodResolver(schema), mode: 'onChange', defaultValues: { year: initial?.yearText ?? '', units: initial?.unitsText ?? '' } });
   const year = useWatch({ control, name: 'year' });
   const units = useWatch({ control, name: 'units' });
   useEffect(() => {
-    void trigger('year').then((valid) => {
-      const list = parseUnitsList(units);
-      onChange({ year: valid && year.trim() ? Number(year) : undefined, units: list.length ? list : undefined });
-    });
+    void trigger('year').then(() => onChange(optionsOfText({ yearText: year, unitsText: units }), { yearText: year, unitsText: units }));
   }, [year, units, onChange, trigger]);
 
   return (
@@ -45,7 +51,7 @@ export function SummaryOptionsForm({ onChange }: { onChange: (options: SummaryOp
         <label htmlFor={ids.units}>单位名单（可选）</label>
         <textarea id={ids.units} rows={4} placeholder={'一行一个机关名称，如：\n某某县教育局\n某某镇人民政府'} {...register('units')} />
         <p className="hint">
-          用来列出未报送和名单外的单位；名称中的空格、括号和“人民政府/政府”“办事处”等写法差异不影响对应。
+          用来列出未报送和名单外的单位。可写全称，也可写简称（如“教育局”“城关镇”，前面的县区名可省略）；空格、括号和“人民政府/政府”“办事处”等写法差异不影响对应。
           <label htmlFor={ids.file} className="link-button file-button">
             从文本文件读入名单…
           </label>

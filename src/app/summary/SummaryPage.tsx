@@ -1,113 +1,182 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Report } from '../../core/report';
 import { serializeReport } from '../../core/report';
-import { addFigures, formatOfTotal, RATES, rates, SIMILARITY, SummaryBuilder, type Summary, type TotalGroup } from '../../summary';
+import { formatOfTotal, RATES, type Summary, type TotalGroup } from '../../summary';
+import { DropZone } from '../shared/DropZone';
 import { downloadBytes, downloadText } from '../shared/download';
 import { summaryCharts } from './chart-data';
 import { SummaryChart } from './Chart';
-import { DropZone } from '../shared/DropZone';
-import { readDropped, type ReadFile } from './read-files';
+import { lettersZip, lettersZipName } from './letters';
+import { Overview } from './Overview';
+import { RefreshDraftDialog } from './RefreshDraftDialog';
 import { SummedTable } from './SummedTable';
-import { SummaryOptionsForm, type SummaryOptionsValue } from './SummaryOptionsForm';
-import { UnitsTable } from './UnitsTable';
+import { SummaryOptionsForm } from './SummaryOptionsForm';
+import { TrackingCard } from './TrackingCard';
+import { UnitsTable, type RowActions } from './UnitsTable';
+import { useSummaryWorkspace } from './use-summary-workspace';
 import './summary.css';
 
 // 汇总: the reviewers' workspace. Units' reports (and last year's) are dropped here and read, checked and summed
-// on this machine; the result is shown, charted, and downloadable as a workbook and as a report file.
+// on this machine, in a worker; one counted set (a report per unit, of the year) feeds every figure shown.
+// The year's workspace (files, choices, statuses, rounds) stays in the browser across reloads.
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function SummaryPage({ onOpenInEditor }: { onOpenInEditor: (report: Report) => void }) {
-  const [current, setCurrent] = useState<ReadFile[]>([]);
-  const [previous, setPrevious] = useState<ReadFile[]>([]);
-  const [options, setOptions] = useState<SummaryOptionsValue>({ year: undefined, units: undefined });
+export function SummaryPage({ onOpenInEditor, worker }: { onOpenInEditor: (report: Report) => void; worker?: boolean }) {
+  const ws = useSummaryWorkspace(worker === undefined ? {} : { worker });
+  const { summary, entries } = ws;
   const [busy, setBusy] = useState<string | undefined>();
-  const [problem, setProblem] = useState<string | undefined>();
-
-  const addFiles = async (files: File[], into: typeof setCurrent, which: string) => {
-    const read: ReadFile[] = [];
-    for (const [i, file] of files.entries()) {
-      setBusy(`正在读取${which} ${file.name}（${i + 1}/${files.length}）…`);
-      read.push(await readDropped(file));
-    }
-    into((list) => [...list, ...read].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
-    setBusy(undefined);
-  };
-
-  // Typing in the units list re-checks every unit: let the typing come first.
-  const deferredOptions = useDeferredValue(options);
-  const summary = useMemo<Summary | undefined>(() => {
-    if (current.length === 0) return undefined;
-    const builder = new SummaryBuilder(deferredOptions);
-    for (const f of previous) builder.addPrevious(f.name, f.outcome);
-    for (const f of current) builder.addUnit(f.name, f.outcome);
-    return builder.finish();
-  }, [current, previous, deferredOptions]);
+  const [confirmClear, setConfirmClear] = useState(false);
+  const [refreshing, setRefreshing] = useState<TotalGroup | undefined>();
   const charts = useMemo(() => (summary ? summaryCharts(summary) : []), [summary]);
-  const onOptions = useCallback((o: SummaryOptionsValue) => setOptions(o), []);
+  // Looked up when a summary arrives (the files it was built from), so reading more files does not redraw its rows.
+  const idOf = useMemo(() => new Map(entries.filter((e) => e.which === 'current').map((e) => [e.name, e.id])), [summary]);
+  const received = useMemo(() => new Map(entries.filter((e) => e.which === 'current').map((e) => [e.name, e.received])), [summary]);
+  const current = entries.filter((e) => e.which === 'current');
+  const previous = entries.filter((e) => e.which === 'previous');
+  const actions: RowActions = useMemo(
+    () => ({
+      onRemove: (id) => ws.remove([id]),
+      onReplace: ws.replace,
+      onChoose: (file) => ws.choose(file, summary?.versions.find((v) => v.files.includes(file))?.files ?? [file]),
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [ws.remove, ws.replace, ws.choose, summary],
+  );
 
-  const downloadWorkbook = async () => {
-    if (!summary) return;
-    setBusy('正在生成 Excel 工作簿…');
+  const run = async (what: string, fn: () => Promise<void>, failed: string) => {
+    setBusy(what);
     try {
-      const { buildWorkbook } = await import('../../summary/workbook');
-      downloadBytes(await buildWorkbook(summary), `${summary.year ?? ''}年度政府信息公开工作年度报告汇总.xlsx`, XLSX);
-      setProblem(undefined);
+      await fn();
+      ws.setProblem(undefined);
     } catch (e) {
-      setProblem(`工作簿未能生成（${(e as Error).message}）。已读取的报告仍在本页。`);
+      ws.setProblem(`${failed}（${(e as Error).message}）。已读取的报告仍在本页。`);
     } finally {
       setBusy(undefined);
     }
   };
+  const downloadWorkbook = (s: Summary) =>
+    run(
+      '正在生成 Excel 工作簿…',
+      async () => {
+        const { buildWorkbook } = await import('../../summary/workbook');
+        downloadBytes(await buildWorkbook(s), `${s.year ?? ''}年度政府信息公开工作年度报告汇总.xlsx`, XLSX);
+      },
+      '工作簿未能生成',
+    );
+  const downloadLetters = (s: Summary) =>
+    run(
+      '正在生成退回通知和催报名单…',
+      async () => {
+        const zip = await lettersZip(s);
+        downloadBytes(zip.bytes as Uint8Array<ArrayBuffer>, lettersZipName(s), 'application/zip');
+        ws.returned(zip.returned);
+      },
+      '退回通知未能生成',
+    );
 
+  const overviewActions = useMemo(
+    () =>
+      summary && (
+        <>
+          <button type="button" className="button" onClick={() => void downloadWorkbook(summary)}>
+            下载 Excel 工作簿
+          </button>
+          <button type="button" className="button" onClick={() => void downloadLetters(summary)}>
+            下载退回通知和催报名单（.zip）
+          </button>
+        </>
+      ),
+    // The download functions use only setters: the buttons change with the summary alone.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [summary],
+  );
+  const reading = ws.reading;
   return (
     <div className="summary-page">
       <section className="card" aria-labelledby="summary-heading">
         <h1 id="summary-heading">汇总各单位报告</h1>
         <p className="hint">
-          把各单位报送的年度报告（Word、网页、文字、PDF 或报告文件）一次拖进来：逐份检查，核对单位名单和上年报告，找出雷同段落，并把表二、表三、表四加总。文件只在本机读取，不会上传。
+          把各单位报送的年度报告（Word、网页、文字、PDF 或报告文件）拖进来：逐份检查，核对单位名单和上年报告，找出雷同段落，并把表二、表三、表四加总。同一单位的修改稿也拖进来即可，按落款日期等自动计入最新的一份。文件只在本机读取和保存，不会上传。
         </p>
-        <SummaryOptionsForm onChange={onOptions} />
+        <SummaryOptionsForm key={ws.generation} initial={ws.texts} onChange={ws.onOptions} />
         <div className="drop-zones">
-          <DropZone label="本年各单位的报告" hint="把文件拖到这里，可一次拖入几十份" onFiles={(f) => void addFiles(f, setCurrent, '本年报告')} />
-          <DropZone label="上年各单位的报告（可选）" hint="用于同比、跨年核对和与上年雷同" onFiles={(f) => void addFiles(f, setPrevious, '上年报告')} />
+          <DropZone label="本年各单位的报告" hint="把文件拖到这里，可一次拖入几百份；修改稿随时补充拖入" onFiles={(f) => ws.addFiles(f, 'current')} />
+          <DropZone label="上年各单位的报告（可选）" hint="用于同比、跨年核对和与上年雷同" onFiles={(f) => ws.addFiles(f, 'previous')} />
         </div>
         <p className="hint">
           已放入本年报告 {current.length} 份，上年报告 {previous.length} 份。
-          {(current.length > 0 || previous.length > 0) && (
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => {
-                setCurrent([]);
-                setPrevious([]);
-              }}
-            >
-              全部清除
+          {ws.savedAs !== null && <>已保存在本机浏览器中（{ws.savedAs}年度汇总），刷新或关闭页面后仍在。</>}
+          {previous.length > 0 && (
+            <button type="button" className="link-button" onClick={() => ws.remove(previous.map((e) => e.id))}>
+              清除上年报告
+            </button>
+          )}
+          {entries.length > 0 && !confirmClear && (
+            <button type="button" className="link-button" onClick={() => setConfirmClear(true)}>
+              清除本次汇总…
             </button>
           )}
         </p>
-        {busy && (
-          <p className="loading" role="status">
-            {busy}
+        {confirmClear && (
+          <p className="notice notice-warning" role="group" aria-label="确认清除">
+            将删除本次汇总收到的全部文件、选择、状态和修改记录（本机浏览器中保存的也一并删除）。
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setConfirmClear(false);
+                void ws.clear();
+              }}
+            >
+              确定清除
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => setConfirmClear(false)}>
+              取消
+            </button>
           </p>
         )}
-        {problem && (
+        {ws.workspaces.length > 0 && (
+          <p className="hint">
+            本机还保存有：
+            {ws.workspaces.map((w) => (
+              <button key={w.year} type="button" className="link-button" onClick={() => void ws.open(w.year)}>
+                {w.year}年度汇总（{w.files} 份文件）
+              </button>
+            ))}
+          </p>
+        )}
+        {(reading || busy || ws.building) && (
+          <p className="loading" role="status">
+            {reading
+              ? `正在读取${reading.which === 'current' ? '本年报告' : '上年报告'} ${reading.name}（${reading.done + 1}/${reading.total}）…`
+              : (busy ?? '正在检查和汇总…')}
+          </p>
+        )}
+        {!ws.restored && <p className="loading">正在打开本机保存的汇总…</p>}
+        {ws.problem && (
           <p className="notice notice-error" role="alert">
-            {problem}
+            {ws.problem}
+          </p>
+        )}
+        {ws.storageProblem && (
+          <p className="notice notice-error" role="alert">
+            {ws.storageProblem}
           </p>
         )}
       </section>
       {summary && (
         <>
-          <Overview summary={summary} onWorkbook={() => void downloadWorkbook()} />
+          <Overview summary={summary} onChoose={ws.choose} actions={overviewActions} />
           <section className="card" aria-labelledby="units-heading">
             <h2 id="units-heading">单位情况</h2>
-            <p className="hint">点击机关名称查看该单位的问题；红色为有错误或无法读取的报告。比率的算法见表头提示和下方“比率”。</p>
-            <UnitsTable summary={summary} />
+            <p className="hint">点单位名称查看该单位的全部问题和历次修改；红色为有错误或无法读取，灰色为不计入汇总的文件（原因见“计入汇总”一栏）。同一单位的几个版本可“改计入这一份”；文件可删除或替换。</p>
+            <UnitsTable summary={summary} idOf={idOf} tracking={ws.tracking} actions={actions} />
           </section>
+          <TrackingCard summary={summary} received={received} tracking={ws.tracking} onStatus={ws.setStatus} />
           <section className="card" aria-labelledby="charts-heading">
             <h2 id="charts-heading">图表</h2>
+            <p className="hint">只画计入汇总的报告，每个单位一次。</p>
             <div className="charts">
               {charts.map((c) => (
                 <SummaryChart key={c.id} spec={c} />
@@ -120,15 +189,25 @@ export function SummaryPage({ onOpenInEditor }: { onOpenInEditor: (report: Repor
               <h2 id={`totals-${t.year}-${t.format}`}>
                 汇总表：{t.year}年度（{t.units}个单位合计，{t.format}年格式）
               </h2>
-              <p className="hint">各单位同一格相加（同一单位重复的文件只计一次，金额精确相加），再按单份报告的规则核对。</p>
+              <p className="hint counted-sentence">
+                {t.year === summary.year ? `${summary.counted.sentence}。` : ''}各单位同一格相加（金额精确相加），再按单份报告的规则核对。
+              </p>
+              <details className="total-units">
+                <summary>本表计入的单位（{t.unitNames.length}）</summary>
+                <p>{t.unitNames.join('、')}</p>
+              </details>
               <div className="button-row">
                 <button type="button" className="button" onClick={() => onOpenInEditor(structuredClone(t.report))}>
                   在编辑器中打开，作为本级报告的起点
+                </button>
+                <button type="button" className="button button-quiet" onClick={() => setRefreshing(t)}>
+                  用本次汇总更新已有草稿的表格…
                 </button>
                 <button type="button" className="button button-quiet" onClick={() => downloadText(serializeReport(t.report), `${t.year}年度汇总表.json`, 'application/json')}>
                   下载汇总报告文件（.json）
                 </button>
               </div>
+              <p className="hint">打开的报告第一部分已按合计数起草了数字段落（标有“【草稿】”），请核对后改写。</p>
               {formatParts(t).map((p) => (
                 <SummedTable key={p.id} total={t} part={p} />
               ))}
@@ -136,80 +215,20 @@ export function SummaryPage({ onOpenInEditor }: { onOpenInEditor: (report: Repor
           ))}
         </>
       )}
+      {refreshing && <RefreshDraftDialog total={refreshing} onClose={() => setRefreshing(undefined)} />}
     </div>
   );
 }
 
 const formatParts = (t: TotalGroup) => formatOfTotal(t).parts.filter((p) => p.kind === 'table');
 
-function Overview({ summary, onWorkbook }: { summary: Summary; onWorkbook: () => void }) {
-  const read = summary.units.filter((u) => u.read);
-  const withErrors = summary.units.filter((u) => u.errors > 0).length;
-  const late = summary.units.filter((u) => u.late).length;
-  const list = (title: string, items: readonly string[], tone: 'error' | 'warning' = 'warning') =>
-    items.length > 0 && (
-      <div className={`overview-list overview-${tone}`}>
-        <h3>
-          {title}（{items.length}）
-        </h3>
-        <ul>
-          {items.map((x, i) => (
-            <li key={i}>{x}</li>
-          ))}
-        </ul>
-      </div>
-    );
-  return (
-    <section className="card" aria-labelledby="overview-heading">
-      <div className="overview-head">
-        <h2 id="overview-heading">{summary.year ? `${summary.year}年度` : ''}汇总结果</h2>
-        <button type="button" className="button" onClick={onWorkbook}>
-          下载 Excel 工作簿
-        </button>
-      </div>
-      <p className="overview-counts">
-        收到文件 <strong>{summary.units.length}</strong> 份，读取 <strong>{read.length}</strong> 份；有错误 <strong className="count-error">{withErrors}</strong> 份；逾期{' '}
-        <strong className="count-warning">{late}</strong> 份
-        {summary.listed && (
-          <>
-            ；名单 {summary.listed.length} 个单位，未收到 <strong className="count-error">{summary.missing.length}</strong> 个
-          </>
-        )}
-        。
-      </p>
-      <div className="overview-lists">
-        {list('单位名单中未收到报告的单位', summary.missing, 'error')}
-        {list('不在单位名单中的文件', summary.unlisted)}
-        {list('同一单位重复的文件', summary.duplicates.map((d) => d.join(' 与 ')))}
-        {list('年度不符的文件', summary.wrongYear, 'error')}
-        {list('上年有报告、本次未收到的单位', summary.notThisYear)}
-      </div>
-      {summary.copied.length > 0 && (
-        <div className="overview-list overview-warning">
-          <h3>单位之间雷同的段落（{summary.copied.length}，相似度不低于{SIMILARITY * 100}%）</h3>
-          <ul>
-            {summary.copied.map((c, i) => (
-              <li key={i}>
-                <strong>
-                  {c.units[0]} 与 {c.units[1]}
-                </strong>
-                （第{c.part}部分）：<q>{c.text}</q>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-    </section>
-  );
-}
-
 function RatesCard({ summary }: { summary: Summary }) {
-  const counted = summary.units.filter((u) => u.figures);
-  if (counted.length === 0) return null;
-  const overall = rates(addFigures(counted.map((u) => u.figures!)));
+  const c = summary.counted;
+  if (c.units === 0) return null;
   return (
     <section className="card" aria-labelledby="rates-heading">
-      <h2 id="rates-heading">比率（全部已读取的报告合计）</h2>
+      <h2 id="rates-heading">比率（计入汇总的 {c.units} 个单位合计）</h2>
+      <p className="hint">由汇总表的合计数算出，与汇总表、Excel 工作簿一致。</p>
       <table className="rates-table">
         <thead>
           <tr>
@@ -222,7 +241,7 @@ function RatesCard({ summary }: { summary: Summary }) {
           {RATES.map((r) => (
             <tr key={r.id}>
               <th scope="row">{r.label}</th>
-              <td className="number">{overall[r.id] === null ? '—' : `${overall[r.id]}%`}</td>
+              <td className="number">{c.rates[r.id] === null ? '—' : `${c.rates[r.id]}%`}</td>
               <td>{r.formula}×100%</td>
             </tr>
           ))}

@@ -55,6 +55,7 @@ export function SummedTable({ total, part }: { total: TotalGroup; part: PartDef 
               <span className="severity">{SEVERITY_LABEL[f.severity]}</span>
               {f.row && <span className="where">{[f.row, f.column].filter(Boolean).join(' / ')}</span>}
               {f.message}
+              {f.from.length > 0 && <span className="from">（来自：{f.from.join('、')}）</span>}
             </li>
           ))}
         </ul>

@@ -22,11 +22,13 @@ export function shortNames(names: readonly string[]): string[] {
 }
 
 export function summaryCharts(summary: Summary): ChartSpec[] {
-  const units = summary.units.filter((u) => u.figures);
-  const labels = shortNames(units.map((u) => u.agency || u.file));
+  // The counted set only: each unit once, of the summary's year (the same reports as the summed tables).
+  const units = summary.units.filter((u) => u.counted && u.figures);
+  const labels = shortNames(units.map((u) => u.unit));
   const rate = (id: 'reviewCorrectedShare' | 'litigationCorrectedShare') => RATES.find((r) => r.id === id)!;
   const byRule = new Map<string, number>();
-  for (const u of summary.units) for (const f of u.findings) if (f.severity !== 'info') byRule.set(ruleName(f.rule), (byRule.get(ruleName(f.rule)) ?? 0) + 1);
+  // Problems of every file the units are answerable for: a superseded version's are not counted again.
+  for (const u of summary.units) if (u.excluded?.reason !== 'superseded') for (const f of u.findings) if (f.severity !== 'info') byRule.set(ruleName(f.rule), (byRule.get(ruleName(f.rule)) ?? 0) + 1);
   const rules = [...byRule].sort((a, b) => b[1] - a[1]);
   return [
     {

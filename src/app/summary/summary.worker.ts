@@ -1,0 +1,33 @@
+/// <reference lib="webworker" />
+import { SummaryEngine } from './summary-engine';
+import type { EngineRequest, EngineResponse } from './engine-protocol';
+
+// The 汇总 page's worker: reading (pdf.js, docx, text), checking and summing happen here, so the page stays
+// responsive with hundreds of files. One entry file; created by engine-client.ts with
+// `new Worker(new URL('./summary.worker.ts', import.meta.url), { type: 'module' })`.
+
+const engine = new SummaryEngine();
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const reply = (message: EngineResponse) => scope.postMessage(message);
+
+scope.onmessage = (event: MessageEvent<EngineRequest>) => {
+  const request = event.data;
+  switch (request.kind) {
+    case 'read':
+      void engine.read(request.file).then((entry) => reply({ kind: 'read', seq: request.seq, entry }));
+      return;
+    case 'put':
+      engine.put(request.entries);
+      return;
+    case 'remove':
+      engine.remove(request.ids);
+      return;
+    case 'build':
+      try {
+        reply({ kind: 'built', seq: request.seq, summary: engine.build(request.order, request.options) });
+      } catch (e) {
+        reply({ kind: 'failed', seq: request.seq, message: (e as Error).message || String(e) });
+      }
+      return;
+  }
+};
