@@ -101,13 +101,17 @@ export function quotedFigures(text: string, format?: FormatDef, reportYear?: num
   const found: Found[] = [];
   const add = (fact: string, value: number | string, at: number, end: number, from?: number) =>
     found.push({ fact, value, at, end, quote: clauseQuote(text, at, end, from) });
-  for (const { fact, pattern } of FACT_PATTERNS) {
-    for (const m of text.matchAll(pattern)) add(fact, Number(m[1]), m.index, m.index + m[0].length);
+  // Most paragraphs state no figure: without a digit only the "无…行政复议" wordings can match.
+  const digits = /\d/.test(text);
+  if (digits) {
+    for (const { fact, pattern } of FACT_PATTERNS) {
+      for (const m of text.matchAll(pattern)) add(fact, Number(m[1]), m.index, m.index + m[0].length);
+    }
   }
   for (const { fact, pattern } of NONE_PATTERNS) {
     for (const m of text.matchAll(pattern)) found.push({ fact, value: 0, quote: m[0], at: m.index, end: m.index + m[0].length });
   }
-  if (format) {
+  if (format && digits) {
     for (const { name, pattern } of resultPatterns(format)) {
       for (const m of text.matchAll(pattern)) add(`result:${name}`, Number(m[1]), m.index, m.index + m[0].length);
     }
