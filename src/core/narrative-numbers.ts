@@ -70,20 +70,21 @@ export type QuotedFigure = { fact: string; value: number | string; quote: string
 
 type Found = QuotedFigure & { at: number; end: number };
 
-const SENTENCE_END = /[。！？!?；;\n]/;
-const CLAUSE_BREAK = /[，,、：:（(；;。！？!?\n]/;
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const SENTENCE_END = codes('。！？!?；;\n');
+const CLAUSE_BREAK = codes('，,、：:（(；;。！？!?\n');
 
 /** Where the sentence holding `at` starts. */
 function sentenceStart(text: string, at: number): number {
   let i = at;
-  while (i > 0 && !SENTENCE_END.test(text[i - 1]!)) i--;
+  while (i > 0 && !SENTENCE_END.has(text.charCodeAt(i - 1))) i--;
   return i;
 }
 
 /** The clause a figure closes, as written: from the last comma (or the sentence start) to the unit. */
 function clauseQuote(text: string, at: number, end: number, from?: number): string {
   let i = from ?? at;
-  if (from === undefined) while (i > 0 && !CLAUSE_BREAK.test(text[i - 1]!)) i--;
+  if (from === undefined) while (i > 0 && !CLAUSE_BREAK.has(text.charCodeAt(i - 1))) i--;
   const quote = text.slice(i, end).trim();
   return quote.length > 40 ? `……${quote.slice(-38)}` : quote;
 }
@@ -96,19 +97,42 @@ function yearBefore(text: string, at: number, reportYear: number | undefined): n
   return year;
 }
 
-/** Figures the text states, in order of appearance; with the format, also 办理结果 and table 二 figures. */
-export function quotedFigures(text: string, format?: FormatDef, reportYear?: number): QuotedFigure[] {
+const memo = new Map<string, readonly QuotedFigure[]>();
+const memoOf = new WeakMap<FormatDef, Map<string, readonly QuotedFigure[]>>();
+
+/**
+ * Figures the text states, in order of appearance; with the format, also 办理结果 and table 二 figures.
+ * Remembered for the last texts: the editor re-checks on every keystroke in a table, with the text unchanged.
+ */
+export function quotedFigures(text: string, format?: FormatDef, reportYear?: number): readonly QuotedFigure[] {
+  let cache = format ? memoOf.get(format) : memo;
+  if (!cache) memoOf.set(format!, (cache = new Map()));
+  const key = `${reportYear ?? ''}|${text}`;
+  const known = cache.get(key);
+  if (known) return known;
+  if (cache.size >= 64) cache.clear();
+  const found = readFigures(text, format, reportYear);
+  cache.set(key, found);
+  return found;
+}
+
+function readFigures(text: string, format: FormatDef | undefined, reportYear: number | undefined): QuotedFigure[] {
   const found: Found[] = [];
   const add = (fact: string, value: number | string, at: number, end: number, from?: number) =>
     found.push({ fact, value, at, end, quote: clauseQuote(text, at, end, from) });
-  for (const { fact, pattern } of FACT_PATTERNS) {
-    for (const m of text.matchAll(pattern)) add(fact, Number(m[1]), m.index, m.index + m[0].length);
+  // Most paragraphs state no figure: without a digit only the "无…行政复议" wordings can match.
+  const digits = /\d/.test(text);
+  if (digits) {
+    for (const { fact, pattern } of FACT_PATTERNS) {
+      for (const m of text.matchAll(pattern)) add(fact, Number(m[1]), m.index, m.index + m[0].length);
+    }
   }
   for (const { fact, pattern } of NONE_PATTERNS) {
     for (const m of text.matchAll(pattern)) found.push({ fact, value: 0, quote: m[0], at: m.index, end: m.index + m[0].length });
   }
-  if (format) {
+  if (format && digits) {
     for (const { name, pattern } of resultPatterns(format)) {
+      if (!text.includes(name)) continue;
       for (const m of text.matchAll(pattern)) add(`result:${name}`, Number(m[1]), m.index, m.index + m[0].length);
     }
     for (const f of statedFigures(text, format)) add(f.cell, f.value, f.at, f.end, f.from);
@@ -136,6 +160,24 @@ function resultPatterns(format: FormatDef): { name: string; pattern: RegExp }[] 
 const STATED_NUMBER = /(\d+(?:\.\d+)?)\s*(万元|件|起|(?:个|部|份)(?![\u4e00-\u9fff]))/g;
 const STATED_FILL = /^(?:共计|合计|总计|累计|共|为|了|的|数量|件数|决定|案件|\s)*$/;
 
+const byUnit = new WeakMap<FormatDef, { counts: StatedFigure[]; money: StatedFigure[] }>();
+/** A format's stated figures, counts apart from money (万元). */
+function statedByUnit(format: FormatDef): { counts: StatedFigure[]; money: StatedFigure[] } {
+  let cached = byUnit.get(format);
+  if (!cached) {
+    const money = new Set(format.cells.filter((c) => c.kind === 'money').map((c) => c.key));
+    cached = { counts: format.facts.stated.filter((f) => !money.has(f.cell)), money: format.facts.stated.filter((f) => money.has(f.cell)) };
+    byUnit.set(format, cached);
+  }
+  return cached;
+}
+const words = new WeakMap<readonly StatedFigure[], readonly string[]>();
+const itemWords = (figures: readonly StatedFigure[]): readonly string[] => {
+  let cached = words.get(figures);
+  if (!cached) words.set(figures, (cached = [...new Set(figures.flatMap((f) => f.item))]));
+  return cached;
+};
+
 type Stated = { cell: string; value: number | string; at: number; end: number; from: number };
 
 /**
@@ -144,9 +186,8 @@ type Stated = { cell: string; value: number | string; at: number; end: number; f
  * previous figure for a list of items ("制定规章2件、规范性文件14件"). A clause naming two measures is left alone.
  */
 function statedFigures(text: string, format: FormatDef): Stated[] {
-  const figures = format.facts.stated;
-  if (figures.length === 0) return [];
-  const money = new Set(format.cells.filter((c) => c.kind === 'money').map((c) => c.key));
+  const { counts, money } = statedByUnit(format);
+  if (counts.length + money.length === 0) return [];
   const out: Stated[] = [];
   let previousEnd = 0;
   let previous: { sentence: number; measure: string; cell: string } | undefined;
@@ -156,7 +197,7 @@ function statedFigures(text: string, format: FormatDef): Stated[] {
     const sentence = sentenceStart(text, at);
     let clause = Math.max(previousEnd, sentence);
     for (let i = at; i > clause; i--) {
-      if (CLAUSE_BREAK.test(text[i - 1]!)) {
+      if (CLAUSE_BREAK.has(text.charCodeAt(i - 1))) {
         clause = i;
         break;
       }
@@ -166,7 +207,7 @@ function statedFigures(text: string, format: FormatDef): Stated[] {
     // "其中…" counts a part of something already said.
     if (segment.includes('其中')) continue;
     const isMoney = m[2] === '万元';
-    const candidates = figures.filter((f) => money.has(f.cell) === isMoney);
+    const candidates = isMoney ? money : counts;
     const hit = matchStated(candidates, segment, text.slice(sentence, clause), previous?.sentence === sentence ? previous : undefined);
     if (!hit) continue;
     const value = isMoney ? m[1]! : Number(m[1]);
@@ -210,8 +251,9 @@ function matchStated(
   before: string,
   previous: { measure: string; cell: string } | undefined,
 ): { cell: string; measure: string; item: string; itemInClause: boolean } | undefined {
-  const inClause = lastIndexOfAny(segment, figures.flatMap((f) => f.item));
-  const item = inClause ?? lastIndexOfAny(before, figures.flatMap((f) => f.item));
+  const items = itemWords(figures);
+  const inClause = lastIndexOfAny(segment, items);
+  const item = inClause ?? lastIndexOfAny(before, items);
   if (!item) return undefined;
   const ofItem = figures.filter((f) => f.item.includes(item.word));
   const measures = measuresIn(segment, ofItem);
