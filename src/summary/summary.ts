@@ -20,6 +20,7 @@ import type {
   Summary,
   SummaryOptions,
   UnitRow,
+  UnitState,
   UnseenParts,
   VersionGroup,
 } from './model';
@@ -410,6 +411,16 @@ function mostCommon(years: readonly number[]): number | null {
 /** The problems of a unit as kept in the JSON and compared between rounds (errors and warnings). */
 export const problemsOf = (row: Pick<UnitRow, 'findings'>) =>
   row.findings.filter((f) => f.severity !== 'info').map((f) => ({ severity: f.severity as 'error' | 'warning', rule: f.rule, part: f.part, row: f.row, column: f.column, message: f.message }));
+
+/** A row as compared between rounds or versions (`compareUnits`): the fields a JSON `units[]` entry has too. */
+export const unitState = (row: UnitRow): UnitState => ({
+  file: row.file,
+  unit: row.unit,
+  publicationDate: row.publicationDate,
+  counted: row.counted,
+  figures: row.figures ?? {},
+  problems: problemsOf(row),
+});
 
 /** `nianbao summary --json`: the shape the README promises scripts. */
 export function summaryJson(summary: Summary) {
