@@ -11,5 +11,5 @@ export { DRAFT_MARK, draftPartOne, refreshDraftTables } from './draft';
 export { compareSummaries, compareUnits } from './changes';
 export { noticeOf, noticesOf, reminders } from './notices';
 // The Word letters (letters.ts, buildLetters) and the workbook (workbook.ts) are imported where needed: they load docx and exceljs.
-export { fileNameOf, namesList, problemsOf, SAME_TEXT_SHARE, SummaryBuilder, summaryJson, type SummaryJson } from './summary';
+export { fileNameOf, namesList, problemsOf, unitState, SAME_TEXT_SHARE, SummaryBuilder, summaryJson, type SummaryJson } from './summary';
 export type * from './model';
