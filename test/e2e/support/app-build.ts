@@ -69,9 +69,11 @@ function takeLock(lock: string): boolean {
 }
 
 async function viteBuild(outDir: string): Promise<void> {
-  // vite build sets NODE_ENV=production for the whole process; put it back, so React imported later in the
-  // same process (the bench's grid-state figures) is its development build, with act().
+  // What ships is built with NODE_ENV=production (React's production build); vitest has set it to 'test',
+  // which vite would keep. Put it back afterwards, so React imported later in the same process (the bench's
+  // grid-state figures) is its development build, with act().
   const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
     await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   } finally {
