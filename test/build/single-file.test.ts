@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inlineCode, singleFilePolicy, withSingleFilePolicy } from '../../build/single-file-policy';
-import { buildApp } from '../e2e/support/app-build';
+import { BUILD_WAIT_MS, buildApp } from '../e2e/support/app-build';
 
 // `npm run build` writes dist/nianbao.html: the whole app in one file that works from a folder or a USB
 // stick (file://), where nothing beside the file can be loaded. Its size is a bench figure (bench/single-file).
@@ -25,7 +25,7 @@ describe('the single-file page', () => {
     const dist = await buildApp();
     html = readFileSync(join(dist, 'nianbao.html'), 'utf8');
     indexHtml = readFileSync(join(dist, 'index.html'), 'utf8');
-  }, 900_000);
+  }, BUILD_WAIT_MS);
 
   it('loads nothing from beside it: no script, style, icon or other file by address', () => {
     // The page's own markup, without the code and styles inside it.

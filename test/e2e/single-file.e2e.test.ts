@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveTools } from '../support/system-tools';
-import { buildApp } from './support/app-build';
+import { BUILD_WAIT_MS, buildApp } from './support/app-build';
 import { launchChromium } from './support/browser';
 
 // dist/nianbao.html as a clerk gets it: copied alone into a folder (a USB stick), opened by double-click
@@ -39,7 +39,7 @@ describe.skipIf(!run)('nianbao.html opened from a folder in Chromium', () => {
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('console', (m) => (m.type() === 'error' || /Content Security Policy|Refused to/.test(m.text())) && problems.push(m.text()));
-  }, 900_000);
+  }, BUILD_WAIT_MS);
 
   afterAll(async () => {
     await context?.close();
