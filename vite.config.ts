@@ -1,9 +1,13 @@
 /// <reference types="vitest/config" />
 import legacy from '@vitejs/plugin-legacy';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type InlineConfig, type Plugin, type PluginOption } from 'vite';
 import { BROWSER_FLOOR } from './build/browser-floor.ts';
+import { singleFileBuild, singleFilePlugins } from './build/single-file.ts';
 import { workerPolyfills } from './build/worker-polyfills.ts';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 // The Content-Security-Policy in index.html guards the built app; the dev server injects inline
 // scripts and styles for hot reload, so it serves the page without that one meta tag.
@@ -29,20 +33,28 @@ const polyfillsAfterPolicy = (): Plugin => ({
   },
 });
 
+/** What both builds (dist/index.html with its assets, and dist/nianbao.html) are made with. */
+const appPlugins = (): PluginOption[] => [
+  react(),
+  // Modern chunks only (every supported browser runs ES modules), lowered to the floor, with the core-js
+  // polyfills that the app and its libraries use and those browsers lack, in one script loaded first.
+  legacy({ modernTargets: BROWSER_FLOOR, modernPolyfills: true, renderLegacyChunks: false }),
+  polyfillsAfterPolicy(),
+];
+const worker = { plugins: () => [workerPolyfills(BROWSER_FLOOR)] };
+
+const singleFileConfig = (): InlineConfig => ({
+  root,
+  base: './',
+  plugins: [...appPlugins(), ...singleFilePlugins(root)],
+  worker,
+});
+
 export default defineConfig({
   // Relative asset paths: dist/ works from any folder of an intranet web server.
   base: './',
-  plugins: [
-    react(),
-    devWithoutCsp(),
-    // Modern chunks only (every supported browser runs ES modules), lowered to the floor, with the core-js
-    // polyfills that the app and its libraries use and those browsers lack, in one script loaded first.
-    legacy({ modernTargets: BROWSER_FLOOR, modernPolyfills: true, renderLegacyChunks: false }),
-    polyfillsAfterPolicy(),
-  ],
-  worker: {
-    plugins: () => [workerPolyfills(BROWSER_FLOOR)],
-  },
+  plugins: [...appPlugins(), devWithoutCsp(), singleFileBuild(singleFileConfig)],
+  worker,
   build: {
     rollupOptions: {
       output: {
