@@ -93,6 +93,7 @@ export async function chromium86(): Promise<Driver> {
       });
       page.on('pageerror', (e) => record(e instanceof Error ? e.message : String(e)));
     },
+    watchRequests: (record) => void page.on('request', (r) => record(r.url())),
     close: () => browser.close(),
   });
 }
