@@ -16,7 +16,7 @@ import { percentile } from './stats';
 const START_HEADING = '#new-heading';
 const REPORT = 'nianbao-bench:start-screen ';
 
-type Load = { interactive: number; shown: number; scripts: string[] };
+export type Load = { interactive: number; shown: number; scripts: string[] };
 
 export async function run({ quick }: { quick: boolean }): Promise<BenchFigure[]> {
   if (!haveTools('chromium')) return [{ figure: '首次打开（Chromium）', unit: 'ms', skipped: '未安装 chromium' }];
@@ -66,7 +66,7 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchFigure[]>
   }
 }
 
-async function firstLoad(context: Awaited<ReturnType<typeof launchChromium>>, url: string, cpuSlowdown: number): Promise<Load> {
+export async function firstLoad(context: Awaited<ReturnType<typeof launchChromium>>, url: string, cpuSlowdown: number): Promise<Load> {
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);

@@ -5,18 +5,31 @@ import { createHash } from 'node:crypto';
 // the finished page: anything else inline, injected or remote is refused. The pdf.js worker starts from a
 // Blob of code held in the page (worker-src blob:); the page connects nowhere.
 
-const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
-const INLINE_STYLE = /<style\b[^>]*>([\s\S]*?)<\/style>/g;
+// Scripts and styles in document order: the text of a script (which may itself hold "<style>" in a string)
+// is passed over as a whole. Inlined code has its "</script" escaped, so the first end tag is the real one.
+const ELEMENTS = /<(script|style)\b([^>]*)>([\s\S]*?)<\/\1>/g;
 const POLICY_META = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/;
 
 const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-const hashesOf = (html: string, element: RegExp): string[] => [...new Set([...html.matchAll(element)].map((m) => sha256(m[1]!)))];
+/** The text of each inline script and style of the page. */
+export function inlineCode(html: string): { scripts: string[]; styles: string[] } {
+  const scripts: string[] = [];
+  const styles: string[] = [];
+  for (const [, tag, attributes, text] of html.matchAll(ELEMENTS)) {
+    if (tag === 'style') styles.push(text!);
+    else if (!/\bsrc=/.test(attributes!)) scripts.push(text!);
+  }
+  return { scripts, styles };
+}
+
+const hashes = (texts: string[]): string[] => [...new Set(texts.map(sha256))];
 
 /** The single file's policy, from the hashes of its inline scripts and styles. */
 export function singleFilePolicy(html: string): string {
-  const scripts = hashesOf(html, INLINE_SCRIPT);
-  const styles = hashesOf(html, INLINE_STYLE);
+  const code = inlineCode(html);
+  const scripts = hashes(code.scripts);
+  const styles = hashes(code.styles);
   return [
     "default-src 'none'",
     `script-src ${scripts.join(' ') || "'none'"}`,

@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocx } from '../../src/import';
 import { haveTools } from '../support/system-tools';
-import { buildApp } from './support/app-build';
+import { BUILD_WAIT_MS, buildApp } from './support/app-build';
 import { launchChromium } from './support/browser';
 import { serveStatic, type StaticServer } from './support/static-server';
 
@@ -53,7 +53,7 @@ describe.skipIf(!run)('security of a full session in Chromium', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-  }, 120_000);
+  }, BUILD_WAIT_MS);
 
   afterAll(async () => {
     await context?.close();

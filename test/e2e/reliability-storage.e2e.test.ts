@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveTools } from '../support/system-tools';
-import { buildApp } from './support/app-build';
+import { BUILD_WAIT_MS, buildApp } from './support/app-build';
 import { launchChromium } from './support/browser';
 import { startChromium } from './support/killable-chromium';
 import { serveStatic, type StaticServer } from './support/static-server';
@@ -51,7 +51,7 @@ describe.skipIf(!run)('autosave in Chromium', () => {
   beforeAll(async () => {
     server = await serveStatic(await buildApp(), '/nianbao/');
     context = await launchChromium();
-  }, 120_000);
+  }, BUILD_WAIT_MS);
 
   afterAll(async () => {
     await context?.close();

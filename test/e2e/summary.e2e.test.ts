@@ -8,7 +8,7 @@ import { printWith } from '../summary/pdf-printer';
 import { SCENARIO, writeUnitSet, type UnitSet } from '../summary/unit-set';
 import { haveTools } from '../support/system-tools';
 import { repoPath } from '../support/examples';
-import { buildApp } from './support/app-build';
+import { BUILD_WAIT_MS, buildApp } from './support/app-build';
 import { launchChromium } from './support/browser';
 import { seriousViolations } from './support/page-helpers';
 import { serveStatic, type StaticServer } from './support/static-server';
@@ -39,7 +39,7 @@ describe.skipIf(!run)('汇总 page in Chromium', () => {
     context.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
-  }, 180_000);
+  }, BUILD_WAIT_MS);
 
   afterAll(async () => {
     await context?.close();

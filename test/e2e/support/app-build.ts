@@ -13,7 +13,8 @@ import { build } from 'vite';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const SOURCES = ['src', 'templates', 'public', 'build', 'index.html', 'vite.config.ts', 'package-lock.json', 'tsconfig.json'];
-const WAIT_MS = 15 * 60_000;
+/** How long a test may wait for the build (its own or another process's): hooks that call buildApp use it. */
+export const BUILD_WAIT_MS = 15 * 60_000;
 
 function sourcesHash(): string {
   const hash = createHash('sha256');
@@ -47,7 +48,7 @@ export async function buildApp(): Promise<string> {
       }
       break;
     }
-    if (Date.now() - started > WAIT_MS) throw new Error(`waited ${WAIT_MS / 60_000} minutes for another process to build the app in ${folder}`);
+    if (Date.now() - started > BUILD_WAIT_MS) throw new Error(`waited ${BUILD_WAIT_MS / 60_000} minutes for another process to build the app in ${folder}`);
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   return outDir;
@@ -60,7 +61,7 @@ function takeLock(lock: string): boolean {
     return true;
   } catch {
     try {
-      if (Date.now() - statSync(lock).mtimeMs > WAIT_MS) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() - statSync(lock).mtimeMs > BUILD_WAIT_MS) rmSync(lock, { recursive: true, force: true });
     } catch {
       // Removed meanwhile by its owner.
     }
@@ -69,9 +70,11 @@ function takeLock(lock: string): boolean {
 }
 
 async function viteBuild(outDir: string): Promise<void> {
-  // vite build sets NODE_ENV=production for the whole process; put it back, so React imported later in the
-  // same process (the bench's grid-state figures) is its development build, with act().
+  // What ships is built with NODE_ENV=production (React's production build); vitest has set it to 'test',
+  // which vite would keep. Put it back afterwards, so React imported later in the same process (the bench's
+  // grid-state figures) is its development build, with act().
   const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
     await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   } finally {

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp } from './app-build';
+import { BUILD_WAIT_MS, buildApp } from './app-build';
 import { launchChromium } from './browser';
 import { serveStatic, type StaticServer } from './static-server';
 
@@ -36,7 +36,7 @@ export function useAppSession(options: { viewport?: { width: number; height: num
     });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
-  }, 120_000);
+  }, BUILD_WAIT_MS);
 
   afterAll(async () => {
     await context?.close();
