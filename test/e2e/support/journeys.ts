@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { haveTools } from '../../support/system-tools';
-import { buildApp } from './app-build';
+import { BUILD_WAIT_MS, buildApp } from './app-build';
 import { BROWSERS, haveBrowser, type BrowserId } from './drivers/browsers';
 import type { Driver } from './drivers/driver';
 import { reportFiles, SUMMARY_UNITS, type ReportFiles, type SummaryFiles } from './report-files';
@@ -59,7 +59,7 @@ export function journeysIn(id: BrowserId): void {
       server = await serveStatic(dist, '/nianbao/');
       ({ check, summary } = made);
       console.info(`${browser.label}: ${d.version}`);
-    }, 300_000);
+    }, BUILD_WAIT_MS);
 
     afterAll(async () => {
       await d?.close();

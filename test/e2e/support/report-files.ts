@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Report } from '../../../src/core/report';
@@ -8,6 +8,7 @@ import { renderDocx } from '../../../src/render/docx';
 import { renderText } from '../../../src/render/text';
 import { asHtmlPage } from '../../import/layouts';
 import { loadExample, repoPath } from '../../support/examples';
+import { madeOnce } from './made-once';
 
 // The files a reviewer gets from units, made from the 2024 example by the app's own renderers: Word, a saved
 // web page, text, and the PDF LibreOffice prints of the Word file. LibreOffice is slow, so the set is kept in
@@ -48,10 +49,7 @@ export async function reportFiles(): Promise<{ check: ReportFiles; summary: Summ
   const hash = createHash('sha256');
   for (const [name, bytes] of contents) hash.update(name).update(name.endsWith('.docx') ? await documentXml(bytes as Uint8Array) : bytes);
   const folder = join(CACHE, hash.digest('hex').slice(0, 16));
-  if (!existsSync(join(folder, 'qinghe-2024.pdf'))) {
-    const staging = `${folder}.${process.pid}`;
-    rmSync(staging, { recursive: true, force: true });
-    mkdirSync(staging, { recursive: true });
+  await madeOnce(folder, async (staging) => {
     for (const [name, bytes] of contents) writeFileSync(join(staging, name), bytes);
     // A private LibreOffice profile: parallel runs and a running LibreOffice do not clash.
     execFileSync('soffice', [`-env:UserInstallation=file://${join(staging, '.profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', staging, join(staging, 'qinghe-2024.docx')], {
@@ -59,12 +57,7 @@ export async function reportFiles(): Promise<{ check: ReportFiles; summary: Summ
       timeout: 120_000,
     });
     rmSync(join(staging, '.profile'), { recursive: true, force: true });
-    try {
-      renameSync(staging, folder);
-    } catch {
-      rmSync(staging, { recursive: true, force: true }); // another test file made it first
-    }
-  }
+  });
   const at = (name: string) => join(folder, name);
   return {
     agency: example.meta.agency,

@@ -3,7 +3,7 @@ import type { Driver } from './drivers/driver';
 // Finding things on the page as a clerk names them (a button's words, a field's label), the same way in every
 // browser: the search runs in the page and marks the element; the driver then clicks or types on it for real.
 
-export type Role = 'button' | 'link' | 'textbox' | 'file' | 'checkbox';
+export type Role = 'button' | 'link' | 'textbox' | 'file';
 /** A name matches exactly (after squeezing spaces), or by pattern. */
 export type Name = string | RegExp;
 
@@ -18,7 +18,6 @@ function markInPage(q: Query): string | null {
     link: 'a[href], [role=link]',
     textbox: 'input:not([type=file]):not([type=checkbox]):not([type=radio]), textarea',
     file: 'input[type=file]',
-    checkbox: 'input[type=checkbox]',
   };
   const squeeze = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
   const nameOf = (el: Element): string => {
@@ -30,7 +29,9 @@ function markInPage(q: Query): string | null {
     if (labels && labels.length > 0) return squeeze(labels[0]!.textContent);
     return squeeze(el.textContent);
   };
-  const matches = 'exact' in q.name ? (s: string) => s === (q.name as { exact: string }).exact : ((re) => (s: string) => re.test(s))(new RegExp(q.name.source, q.name.flags));
+  const wanted = q.name;
+  const pattern = 'exact' in wanted ? null : new RegExp(wanted.source, wanted.flags);
+  const matches = (s: string) => (pattern ? pattern.test(s) : s === (wanted as { exact: string }).exact);
   for (const old of Array.from(document.querySelectorAll('[data-e2e-target]'))) old.removeAttribute('data-e2e-target');
   const scopes = q.within ? Array.from(document.querySelectorAll(q.within)) : [document.documentElement];
   for (const scope of scopes) {
@@ -76,8 +77,6 @@ export function ui(d: Driver) {
   return {
     until,
     mark,
-    /** True when such an element is shown now. */
-    has: async (role: Role, name: Name, within?: string) => (await d.evaluate(markInPage, toQuery(role, name, within))) !== null,
     async click(role: Role, name: Name, within?: string) {
       await mark(role, name, within);
       await d.click(MARKED);
@@ -92,10 +91,6 @@ export function ui(d: Driver) {
         el.select();
       }, MARKED);
       await d.type(text);
-    },
-    async focus(role: Role, name: Name, within?: string) {
-      await mark(role, name, within);
-      await d.evaluate((sel) => document.querySelector<HTMLElement>(sel)!.focus(), MARKED);
     },
     async value(name: Name, within?: string) {
       await mark('textbox', name, within);

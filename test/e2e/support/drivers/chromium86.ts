@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { repoPath } from '../../../support/examples';
+import { madeOnce } from '../made-once';
 import type { Driver } from './driver';
 import { puppeteerDriver, scratchFolder } from './puppeteer-driver';
 
@@ -27,37 +28,27 @@ export function chromium86Missing(): string | undefined {
 }
 
 async function unbrotli(source: string, target: string): Promise<void> {
-  await pipeline(createReadStream(source), createBrotliDecompress(), (await import('node:fs')).createWriteStream(target, { mode: 0o755 }));
+  await pipeline(createReadStream(source), createBrotliDecompress(), createWriteStream(target, { mode: 0o755 }));
 }
 
 async function untarBrotli(source: string, folder: string): Promise<void> {
   mkdirSync(folder, { recursive: true });
-  const tar = spawn('tar', ['-x', '-C', folder], { stdio: ['pipe', 'ignore', 'inherit'] });
+  // --ignore-zeros: tar reads to the end of its input instead of closing it at the end-of-archive blocks
+  // (which would end the pipeline feeding it with “premature close”).
+  const tar = spawn('tar', ['-x', '--ignore-zeros', '-C', folder], { stdio: ['pipe', 'ignore', 'inherit'] });
   const exited = new Promise<void>((resolve, reject) => tar.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`tar exited with ${code}`)))));
   await pipeline(createReadStream(source), createBrotliDecompress(), tar.stdin);
   await exited;
 }
 
 /** The unpacked browser: <cache>/chromium, its libraries in aws/lib, its GL in swiftshader/ (where it looks). */
-async function unpacked(): Promise<string> {
-  const binary = join(CACHE, 'chromium');
-  if (existsSync(binary)) return CACHE;
+function unpacked(): Promise<string> {
   const bin = join(dirname(require.resolve('chrome-aws-lambda/package.json')), 'bin');
-  // Unpack beside the cache and rename into place: test files starting together never see half a browser.
-  const staging = `${CACHE}.${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
-  await untarBrotli(join(bin, 'aws.tar.br'), join(staging, 'aws'));
-  await untarBrotli(join(bin, 'swiftshader.tar.br'), join(staging, 'swiftshader'));
-  await unbrotli(join(bin, 'chromium.br'), join(staging, 'chromium'));
-  writeFileSync(join(staging, 'FROM'), 'chrome-aws-lambda 5.3.1\n');
-  try {
-    renameSync(staging, CACHE);
-  } catch {
-    // Another test file unpacked it first.
-    rmSync(staging, { recursive: true, force: true });
-  }
-  return CACHE;
+  return madeOnce(CACHE, async (staging) => {
+    await untarBrotli(join(bin, 'aws.tar.br'), join(staging, 'aws'));
+    await untarBrotli(join(bin, 'swiftshader.tar.br'), join(staging, 'swiftshader'));
+    await unbrotli(join(bin, 'chromium.br'), join(staging, 'chromium'));
+  });
 }
 
 export async function chromium86(): Promise<Driver> {
@@ -93,6 +84,7 @@ export async function chromium86(): Promise<Driver> {
       });
       page.on('pageerror', (e) => record(e instanceof Error ? e.message : String(e)));
     },
+    watchRequests: (record) => void page.on('request', (r) => record(r.url())),
     close: () => browser.close(),
   });
 }

@@ -9,6 +9,8 @@ export async function debianChromium(): Promise<Driver> {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.setViewportSize({ width: 1280, height: 720 });
   const problems: string[] = [];
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   await page.addInitScript(reportCspViolations);
@@ -16,6 +18,7 @@ export async function debianChromium(): Promise<Driver> {
   return {
     version: /Chrome\/[\d.]+/.exec(userAgent)?.[0] ?? userAgent,
     problems,
+    requests,
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
     evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg),

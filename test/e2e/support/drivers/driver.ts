@@ -23,6 +23,8 @@ export interface Driver {
   setFiles(selector: string, paths: readonly string[]): Promise<void>;
   /** Runs the action and returns the one file it made the browser save. */
   download(action: () => Promise<void>): Promise<DownloadedFile>;
+  /** Every URL the page requested, in order, since the start. */
+  readonly requests: readonly string[];
   /** Uncaught page errors, console errors and CSP violations, in order, since the start. */
   readonly problems: readonly string[];
   close(): Promise<void>;

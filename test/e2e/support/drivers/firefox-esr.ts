@@ -40,6 +40,7 @@ export async function firefoxEsr(): Promise<Driver> {
       page.on('console', (m) => void (m.type() === 'error' && record(m.text())));
       page.on('pageerror', (e) => record(e instanceof Error ? e.message : String(e)));
     },
+    watchRequests: (record) => void page.on('request', (r) => record(r.url())),
     close: () => browser.close(),
   });
 }

@@ -28,6 +28,8 @@ export type PuppeteerSession = {
   pasteBy: 'event' | 'clipboard';
   /** Calls record with every console error and uncaught page error (the two versions type events apart). */
   watch(record: (problem: string) => void): void;
+  /** Calls record with the URL of every request the page makes. */
+  watchRequests(record: (url: string) => void): void;
   close(): Promise<void>;
 };
 
@@ -40,6 +42,8 @@ export async function puppeteerDriver(session: PuppeteerSession): Promise<Driver
   const { page } = session;
   const problems: string[] = [];
   session.watch((problem) => problems.push(problem));
+  const requests: string[] = [];
+  session.watchRequests((url) => requests.push(url));
   await page.evaluateOnNewDocument(reportCspViolations);
   const keys = page.keyboard as { down(key: string): Promise<unknown>; up(key: string): Promise<unknown>; press(key: string): Promise<unknown>; type(text: string): Promise<unknown> };
 
@@ -55,6 +59,7 @@ export async function puppeteerDriver(session: PuppeteerSession): Promise<Driver
   return {
     version: session.version,
     problems,
+    requests,
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
     // The function goes over as source with its argument as JSON, as playwright sends it; the two puppeteer

@@ -1,0 +1,3 @@
+import { singleFileJourneysIn } from './support/single-file-journeys';
+
+singleFileJourneysIn('firefox-esr');
