@@ -10,6 +10,7 @@ import { agencyFromText, agencyKindFromText, EVIDENCE, isAgencyName, titleEviden
 import { agencyKindOf, findEnding, findTitle, isoDate } from '../structure/front-matter';
 import { findPartsByContent, narrativeBeforeTables, PART_ORDER, splitSections, type Sections } from '../structure/sections';
 import { fitPart, isLabelOfPart, isLabelPiece, partOfOwnLabel, tableOfPart, type TableFit } from '../tables/fit';
+import { GLUED_WORDS } from '../tables/glued';
 import { orderedRows } from '../tables/ordered';
 import { streamBlocks } from '../tables/stream';
 import { joinWrappedLines, narrativeBlocks, printWidth } from './narrative';
@@ -354,7 +355,7 @@ function hideRowAtCut(fit: TableFit, last: number, findings: Finding[], unseen: 
   const { reading, format, table } = fit;
   const keys = format.cells.filter((c) => c.table === table.id && c.row === reading.rowAt(last)).map((c) => c.key);
   const filled = keys.filter((k) => reading.values[k] !== undefined || reading.written[k] !== undefined).length;
-  const short = findings.findIndex((f) => f.rule === '读取' && f.severity === 'warning' && f.cell !== undefined && keys.includes(f.cell));
+  const short = findings.findIndex((f) => f.rule === '读取' && f.severity === 'warning' && f.cell !== undefined && keys.includes(f.cell) && !f.message.includes(GLUED_WORDS));
   if (short >= 0) findings.splice(short, 1);
   else if (filled === keys.length) return;
   unseen.cells.push(...keys.filter((k) => reading.values[k] === undefined));

@@ -5,7 +5,7 @@ import { formatValue, isBlankMarker, parseCell, type CellValue } from '../../cor
 import { cellIndex } from '../../core/report';
 import type { Finding } from '../../core/checker';
 import { cleanCellText, labelKey } from '../normalise/text';
-import { GLUED, splitGlued, splitGluedHeader } from './glued';
+import { GLUED, GLUED_WORDS, splitGlued, splitGluedHeader } from './glued';
 import { isTypoOf, matchLabel, tableLabels, type DataRow, type TableLabel, type TableLabels } from './labels';
 import type { SourceBlock } from '../source';
 
@@ -218,7 +218,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
       assign(dataRow, split.cells, false);
       if (!scoreOnly) {
         const first = index.get(dataRow.keys[0]!)!;
-        rowFinding('info', '读取', first, `“${text}”中行名和数字连在一起，已按本行 ${dataRow.keys.length} 格读作 ${quote(split.cells)}。请在原文中把各格分开。`);
+        rowFinding('info', '读取', first, `“${text}”中${GLUED_WORDS}，已按本行 ${dataRow.keys.length} 格读作 ${quote(split.cells)}。请在原文中把各格分开。`);
       }
       return true;
     }
@@ -232,7 +232,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
       'warning',
       '读取',
       first,
-      `“${text}”中行名和数字连在一起，本行应有 ${dataRow.keys.length} 格，数字“${split.digits}”有不止一种分法（或没有合乎本行的分法），分不清各是哪一列，本行按未填写处理。请在原文中把各格分开。`,
+      `“${text}”中${GLUED_WORDS}，本行应有 ${dataRow.keys.length} 格，数字“${split.digits}”有不止一种分法（或没有合乎本行的分法），分不清各是哪一列，本行按未填写处理。请在原文中把各格分开。`,
     );
     return true;
   }
