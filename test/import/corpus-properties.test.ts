@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { decodeText, importFile, importText, type ImportResult } from '../../src/import';
-import { fuzzRun } from '../support/fuzz';
+import { seeded } from '../support/fuzz';
 import { sharedCorpus, type CorpusName } from '../support/shared-corpus';
 
 // Properties over every real text of the three corpora: a page whose CMS stripped the newlines, and a copy
@@ -35,7 +35,7 @@ describe.runIf(present)('properties over the real texts (../shared/corpus*)', ()
         const joined = decodeText(t.bytes).replace(/\r\n|\r|\n/g, space);
         expect(summary(importText(joined, { fileName: t.file })), t.id).toEqual(expected.get(t.id));
       }),
-      fuzzRun('corpus texts on one line', 60),
+      seeded('corpus texts on one line', 60),
     );
   });
 
@@ -49,7 +49,7 @@ describe.runIf(present)('properties over the real texts (../shared/corpus*)', ()
         expect(summary(read), `${t.id} (${variant})`).toEqual(expected.get(t.id));
         if (read.ok) expect(read.findings.filter((f) => /繁体字/.test(f.message))).toHaveLength(1);
       }),
-      fuzzRun('corpus texts in traditional characters', 60),
+      seeded('corpus texts in traditional characters', 60),
     );
   });
 });
