@@ -72,7 +72,9 @@ export function readDocument(given: SourceDocument, options: ReadOptions = {}): 
       if (lineSections) narrativeBeforeTables(lineSections, lineTitle ? lineTitle.start + lineTitle.blocks : 0);
       byContent.unshift(PART_ORDER[0]!);
     }
-    findings.push(finding('info', '结构', null, `没有找到${partRange(byContent.length === 1 ? byContent : [byContent[0]!, byContent[byContent.length - 1]!])}的标题（如“${headingOfPart(byContent[0]!)}”），已按内容（统一格式表格的栏目和行名、表格前的文字）确定各部分。请按统一格式给各部分加上标题。`));
+    const contiguous = byContent.every((id, i) => i === 0 || PART_ORDER.indexOf(id) === PART_ORDER.indexOf(byContent[i - 1]!) + 1);
+    const named = contiguous ? partRange(byContent.length === 1 ? byContent : [byContent[0]!, byContent[byContent.length - 1]!]) : byContent.map(partName).join('、');
+    findings.push(finding('info', '结构', null, `没有找到${named}的标题（如“${headingOfPart(byContent[0]!)}”），已按内容（统一格式表格的栏目和行名、表格前的文字）确定各部分。请按统一格式给各部分加上标题。`));
   }
   let front = sections.front;
   const title = findTitle(front);
