@@ -10,6 +10,7 @@ import { agencyFromText, agencyKindFromText, EVIDENCE, isAgencyName, titleEviden
 import { agencyKindOf, findEnding, findTitle, isoDate } from '../structure/front-matter';
 import { findPartsByContent, narrativeBeforeTables, PART_ORDER, splitSections, type Sections } from '../structure/sections';
 import { fitPart, isLabelOfPart, isLabelPiece, partOfOwnLabel, tableOfPart, type TableFit } from '../tables/fit';
+import { GLUED_WORDS } from '../tables/glued';
 import { orderedRows } from '../tables/ordered';
 import { streamBlocks } from '../tables/stream';
 import { joinWrappedLines, narrativeBlocks, printWidth } from './narrative';
@@ -71,7 +72,9 @@ export function readDocument(given: SourceDocument, options: ReadOptions = {}): 
       if (lineSections) narrativeBeforeTables(lineSections, lineTitle ? lineTitle.start + lineTitle.blocks : 0);
       byContent.unshift(PART_ORDER[0]!);
     }
-    findings.push(finding('info', '结构', null, `没有找到${partRange(byContent.length === 1 ? byContent : [byContent[0]!, byContent[byContent.length - 1]!])}的标题（如“${headingOfPart(byContent[0]!)}”），已按内容（统一格式表格的栏目和行名、表格前的文字）确定各部分。请按统一格式给各部分加上标题。`));
+    const contiguous = byContent.every((id, i) => i === 0 || PART_ORDER.indexOf(id) === PART_ORDER.indexOf(byContent[i - 1]!) + 1);
+    const named = contiguous ? partRange(byContent.length === 1 ? byContent : [byContent[0]!, byContent[byContent.length - 1]!]) : byContent.map(partName).join('、');
+    findings.push(finding('info', '结构', null, `没有找到${named}的标题（如“${headingOfPart(byContent[0]!)}”），已按内容（统一格式表格的栏目和行名、表格前的文字）确定各部分。请按统一格式给各部分加上标题。`));
   }
   let front = sections.front;
   const title = findTitle(front);
@@ -354,7 +357,7 @@ function hideRowAtCut(fit: TableFit, last: number, findings: Finding[], unseen: 
   const { reading, format, table } = fit;
   const keys = format.cells.filter((c) => c.table === table.id && c.row === reading.rowAt(last)).map((c) => c.key);
   const filled = keys.filter((k) => reading.values[k] !== undefined || reading.written[k] !== undefined).length;
-  const short = findings.findIndex((f) => f.rule === '读取' && f.severity === 'warning' && f.cell !== undefined && keys.includes(f.cell));
+  const short = findings.findIndex((f) => f.rule === '读取' && f.severity === 'warning' && f.cell !== undefined && keys.includes(f.cell) && !f.message.includes(GLUED_WORDS));
   if (short >= 0) findings.splice(short, 1);
   else if (filled === keys.length) return;
   unseen.cells.push(...keys.filter((k) => reading.values[k] === undefined));

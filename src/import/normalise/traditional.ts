@@ -19,13 +19,17 @@ const TRADITIONAL = /[開關報資與請處務數據區為這對於會機發項�
 /** Enough traditional characters (not one quoted name) to call the text traditional. */
 const MIN_TRADITIONAL = 8;
 
+/** A traditional text shows it from its first lines (title, opening): only the start is looked at. */
+const LOOK_AT = 2000;
+
 export function isTraditional(text: string): boolean {
+  const start = text.length > LOOK_AT ? text.slice(0, LOOK_AT) : text;
   TRADITIONAL.lastIndex = 0;
   // One test settles nearly every simplified text; only a text with some traditional characters is counted.
-  if (!TRADITIONAL.test(text)) return false;
+  if (!TRADITIONAL.test(start)) return false;
   TRADITIONAL.lastIndex = 0;
   let n = 0;
-  while (TRADITIONAL.exec(text)) if (++n >= MIN_TRADITIONAL) return true;
+  while (TRADITIONAL.exec(start)) if (++n >= MIN_TRADITIONAL) return true;
   return false;
 }
 

@@ -87,11 +87,14 @@ export function weighYear(evidence: readonly YearEvidence[]): WeighedYear | unde
   }
   const total = (year: number) => [...kinds.get(year)!.values()].reduce((a, b) => a + b, 0);
   const strongest = (year: number) => Math.max(...kinds.get(year)!.values());
+  // Most weight; on a tie, more kinds of evidence agreeing (a majority), then the strongest kind.
+  const rank = (year: number) => [total(year), kinds.get(year)!.size, strongest(year)];
+  const before = (a: readonly number[], b: readonly number[]): boolean => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
+    return false;
+  };
   let best: number | undefined;
-  for (const year of kinds.keys()) {
-    if (best === undefined) best = year;
-    else if (total(year) > total(best) || (total(year) === total(best) && strongest(year) > strongest(best))) best = year;
-  }
+  for (const year of kinds.keys()) if (best === undefined || before(rank(year), rank(best))) best = year;
   if (best === undefined) return undefined;
   const sources = [...new Set(used.filter((e) => e.year === best).sort((a, b) => b.weight - a.weight).map((e) => e.source))];
   const seen = new Set<string>();

@@ -161,7 +161,7 @@ export function findPartsByContent(sections: Sections, partOfLabel: (text: strin
 }
 
 /** The opening statement names the legal basis or the statistics period; the narrative of part 一 follows it. */
-const OPENING = /统计期限|统计时限|数据统计|^根据|编制本报告|本报告由/;
+const OPENING = /统计期限|统计时限|数据统计|^根据|^依据|编制本报告|本报告由|如有疑问|请联系|联系电话|联系方式/;
 
 /**
  * With the headings missing, part 一 is the narrative between the opening statement (after the title) and

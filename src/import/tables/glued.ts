@@ -5,6 +5,9 @@ import type { DataRow } from './labels';
 // with a leading zero, and (where the row has a 总计 column) the total equal to the sum of the rest.
 // Anything else is not guessed.
 
+/** The words every glued-row finding says (a cut text must not hide them as a row cut short). */
+export const GLUED_WORDS = '行名和数字连在一起';
+
 /** A label followed directly by its digits: the label ends in a character that is no digit or space. */
 export const GLUED = /^(.*[^\d\s.,\-])(\d{2,16})$/;
 

@@ -5,7 +5,7 @@ import { formatValue, isBlankMarker, parseCell, type CellValue } from '../../cor
 import { cellIndex } from '../../core/report';
 import type { Finding } from '../../core/checker';
 import { cleanCellText, labelKey } from '../normalise/text';
-import { GLUED, splitGlued, splitGluedHeader } from './glued';
+import { GLUED, GLUED_WORDS, splitGlued, splitGluedHeader } from './glued';
 import { isTypoOf, matchLabel, tableLabels, type DataRow, type TableLabel, type TableLabels } from './labels';
 import type { SourceBlock } from '../source';
 
@@ -218,7 +218,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
       assign(dataRow, split.cells, false);
       if (!scoreOnly) {
         const first = index.get(dataRow.keys[0]!)!;
-        rowFinding('info', '读取', first, `“${text}”中行名和数字连在一起，已按本行 ${dataRow.keys.length} 格读作 ${quote(split.cells)}。请在原文中把各格分开。`);
+        rowFinding('info', '读取', first, `“${text}”中${GLUED_WORDS}，已按本行 ${dataRow.keys.length} 格读作 ${quote(split.cells)}。请在原文中把各格分开。`);
       }
       return true;
     }
@@ -232,7 +232,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
       'warning',
       '读取',
       first,
-      `“${text}”中行名和数字连在一起，本行应有 ${dataRow.keys.length} 格，数字“${split.digits}”有不止一种分法（或没有合乎本行的分法），分不清各是哪一列，本行按未填写处理。请在原文中把各格分开。`,
+      `“${text}”中${GLUED_WORDS}，本行应有 ${dataRow.keys.length} 格，数字“${split.digits}”有不止一种分法（或没有合乎本行的分法），分不清各是哪一列，本行按未填写处理。请在原文中把各格分开。`,
     );
     return true;
   }
@@ -240,13 +240,12 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
   /** A header run together: recognised when its text cuts into the table's header labels one way only. */
   function readGluedHeader(text: string): boolean {
     if (text.length < 8 || /\d/.test(text) || matchLabel(text, labels)) return false;
-    const headers = labels.labels.filter((l) => l.role !== 'rowLabel');
-    const pieces = splitGluedHeader(labelKey(text), [...new Set(headers.map((l) => l.key))]);
+    const pieces = gluedHeaderOf(text, labels);
     if (!pieces) return false;
-    for (const p of pieces) seenLabels.add(headers.find((l) => l.key === p)!);
+    for (const p of pieces) seenLabels.add(p);
     if (!scoreOnly) {
       reading.lastText = text;
-      reading.findings.push({ severity: 'info', rule: '读取', part, row: null, column: null, message: `表头“${text}”的各栏连在一起，已识别为 ${quote(pieces.map((p) => headers.find((l) => l.key === p)!.text))}。请在原文中把各栏分开。` });
+      reading.findings.push({ severity: 'info', rule: '读取', part, row: null, column: null, message: `表头“${text}”的各栏连在一起，已识别为 ${quote(pieces.map((p) => p.text))}。请在原文中把各栏分开。` });
     }
     return true;
   }
@@ -340,6 +339,25 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
   });
   reading.labelsSeen = seenLabels.size;
   return reading;
+}
+
+const gluedHeaders = new WeakMap<TableLabels, { keys: string[]; byKey: Map<string, TableLabel>; answers: Map<string, TableLabel[] | null> }>();
+/** The header labels a run-together header cuts into (the same texts recur: answers are kept per table). */
+function gluedHeaderOf(text: string, labels: TableLabels): TableLabel[] | undefined {
+  let table = gluedHeaders.get(labels);
+  if (!table) {
+    const byKey = new Map<string, TableLabel>();
+    for (const l of labels.labels) if (l.role !== 'rowLabel' && !byKey.has(l.key)) byKey.set(l.key, l);
+    table = { keys: [...byKey.keys()], byKey, answers: new Map() };
+    gluedHeaders.set(labels, table);
+  }
+  let answer = table.answers.get(text);
+  if (answer === undefined) {
+    answer = splitGluedHeader(labelKey(text), table.keys)?.map((k) => table.byKey.get(k)!) ?? null;
+    if (table.answers.size > 20000) table.answers.clear();
+    table.answers.set(text, answer);
+  }
+  return answer ?? undefined;
 }
 
 /** The first row the label names that is not read yet, else the first it names (a repeated row). */
