@@ -112,7 +112,8 @@ export function useSummaryWorkspace(options: { worker?: boolean } = {}) {
   }, [entries, parsed, chosen, restored, reading]);
 
   useEffect(() => {
-    if (summary) setTracking((t) => track(t, summary, new Date().toISOString()));
+    // A transition too: the statuses it changes redraw rows.
+    if (summary) startTransition(() => setTracking((t) => track(t, summary, new Date().toISOString())));
   }, [summary]);
 
   // Save the year's workspace (under the summary's year) a moment after each change.
@@ -144,8 +145,7 @@ export function useSummaryWorkspace(options: { worker?: boolean } = {}) {
       setReading({ which, done: i, total: files.length, name: file.name });
       const name = uniqueName(file.name, taken);
       taken.add(name);
-      const entry = { ...(await e.read({ id: newFileId(), file, which, received })), name };
-      e.put([entry]);
+      const entry = await e.read({ id: newFileId(), file, name, which, received });
       void saveFile(entry).catch((err: unknown) => setStorageProblem(storageText(err)));
       setEntries((list) => {
         if (at === undefined) return [...list, entry];
