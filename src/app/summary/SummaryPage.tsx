@@ -40,7 +40,6 @@ export function SummaryPage({ onOpenInEditor, worker }: { onOpenInEditor: (repor
       onChoose: (file) => ws.choose(file, summary?.versions.find((v) => v.files.includes(file))?.files ?? [file]),
       onStatus: ws.setStatus,
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [ws.remove, ws.replace, ws.choose, ws.setStatus, summary],
   );
 
@@ -88,7 +87,6 @@ export function SummaryPage({ onOpenInEditor, worker }: { onOpenInEditor: (repor
         </>
       ),
     // The download functions use only setters: the buttons change with the summary alone.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [summary],
   );
   const reading = ws.reading;
