@@ -54,8 +54,8 @@ export const UnitsTable = memo(function UnitsTable({ summary, idOf, received, tr
         <thead>
           <tr>
             <th scope="col" className="col-unit">单位</th>
-            <th scope="col" className="col-file">文件</th>
             <th scope="col">状态</th>
+            <th scope="col" className="col-file">文件</th>
             <th scope="col">计入汇总</th>
             <th scope="col">年度</th>
             <th scope="col">错误</th>
