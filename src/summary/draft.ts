@@ -36,9 +36,9 @@ function publishedSentence(total: Pick<TotalGroup, 'values' | 'format'>, report:
 }
 
 function applicationsSentence(where: string, f: Figures): string {
-  const results = (['opened', 'partlyOpened', 'unableToProvide', 'notHeld'] as const satisfies readonly FigureId[])
+  const results = (['opened', 'partlyOpened', 'unableToProvide'] as const satisfies readonly FigureId[])
     .filter((id) => f[id] !== null && f[id] > 0)
-    .map((id) => `${FIGURE_LABEL[id]} ${f[id]} 件`);
+    .map((id) => `${FIGURE_LABEL[id]} ${f[id]} 件${id === 'unableToProvide' && f.notHeld ? `（其中${FIGURE_LABEL.notHeld} ${f.notHeld} 件）` : ''}`);
   return (
     `${where}共新收政府信息公开申请 ${n(f.received)} 件，上年结转 ${n(f.carriedFromLastYear)} 件；办理结果总计 ${n(f.handled)} 件` +
     (results.length ? `，其中${results.join('、')}` : '') +

@@ -9,6 +9,7 @@ export { formatOfTotal } from './totals';
 export { revisionRank } from './versions';
 export { DRAFT_MARK, draftPartOne, refreshDraftTables } from './draft';
 export { compareSummaries, compareUnits } from './changes';
-export { noticeOf, notices, noticesOf, reminders, type LetterOptions } from './notices';
-export { fileNameOf, namesList, problemsOf, SAME_TEXT_SHARE, SummaryBuilder, summaryJson, type SummaryJson } from './summary';
+export { noticeOf, noticesOf, reminders } from './notices';
+// The Word letters (letters.ts, buildLetters) and the workbook (workbook.ts) are imported where needed: they load docx and exceljs.
+export { fileNameOf, namesList, problemsOf, unitState, SAME_TEXT_SHARE, SummaryBuilder, summaryJson, type SummaryJson } from './summary';
 export type * from './model';

@@ -20,6 +20,7 @@ import type {
   Summary,
   SummaryOptions,
   UnitRow,
+  UnitState,
   UnseenParts,
   VersionGroup,
 } from './model';
@@ -249,7 +250,8 @@ export class SummaryBuilder {
         exclude(u, { reason: 'superseded', text: `已由“${winner.row.fileName}”代替：${choice.why}`, brief: `已由“${winner.row.fileName}”代替`, countedFile: winner.row.file });
         note(u, { severity: 'info', rule: '重复', message: `本单位同一年度还有“${winner.row.fileName}”，汇总计入那一份（${choice.why}），本文件不计入。` });
       }
-      note(winner, { severity: 'info', rule: '重复', message: `本单位同一年度共收到 ${list.length} 份文件，汇总计入本文件（${choice.why}）；其余：${others.map((o) => o.row.fileName).join('、')}。` });
+      const rest = others.map((o) => o.row.fileName);
+      note(winner, { severity: 'info', rule: '重复', message: `本单位同一年度共收到 ${list.length} 份文件，汇总计入本文件（${choice.why}）；其余：${rest.slice(0, 5).join('、')}${rest.length > 5 ? `等 ${rest.length} 份` : ''}。` });
     }
     for (const u of read) if (u.row.incomplete) exclude(u, { reason: 'incomplete', text: u.row.incomplete, brief: '文件不完整' });
 
@@ -409,6 +411,16 @@ function mostCommon(years: readonly number[]): number | null {
 /** The problems of a unit as kept in the JSON and compared between rounds (errors and warnings). */
 export const problemsOf = (row: Pick<UnitRow, 'findings'>) =>
   row.findings.filter((f) => f.severity !== 'info').map((f) => ({ severity: f.severity as 'error' | 'warning', rule: f.rule, part: f.part, row: f.row, column: f.column, message: f.message }));
+
+/** A row as compared between rounds or versions (`compareUnits`): the fields a JSON `units[]` entry has too. */
+export const unitState = (row: UnitRow): UnitState => ({
+  file: row.file,
+  unit: row.unit,
+  publicationDate: row.publicationDate,
+  counted: row.counted,
+  figures: row.figures ?? {},
+  problems: problemsOf(row),
+});
 
 /** `nianbao summary --json`: the shape the README promises scripts. */
 export function summaryJson(summary: Summary) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report';
-import { commonRegion, compareSummaries, compareUnits, DRAFT_MARK, noticeOf, refreshDraftTables, reminders, revisionRank, SummaryBuilder, summaryJson, type ReadOutcome } from '../../src/summary';
+import { commonRegion, compareSummaries, compareUnits, DRAFT_MARK, noticeOf, refreshDraftTables, reminders, revisionRank, SummaryBuilder, summaryJson, unitState, type ReadOutcome } from '../../src/summary';
 import { loadExample } from '../support/examples';
 import { oneMoreRequest } from './unit-set';
 
@@ -187,6 +187,16 @@ describe('what changed between rounds', () => {
     const p = (message: string) => ({ severity: 'error' as const, rule: '三-勾稽', part: '三' as const, row: '自然人', column: null, message });
     const state = (problems: ReturnType<typeof p>[]) => ({ file: 'a.txt', unit: '甲局', publicationDate: '', counted: true, figures: {}, problems });
     expect(compareUnits(state([p('相差 3。')]), state([p('相差 2。')]))).toEqual({ figures: [], fixed: [], added: [] });
+  });
+
+  it('compares two versions of one unit as the page holds them (rows)', () => {
+    const b = new SummaryBuilder();
+    b.addUnit('甲局.txt', ok(unit('甲局', (r) => (r.values['t4.review.total'] = (r.values['t4.review.total'] as number) + 2))));
+    b.addUnit('甲局（修改稿）.txt', ok(oneMoreRequest(unit('甲局'))));
+    const [before, after] = b.finish().units.map(unitState);
+    const diff = compareUnits(before!, after!);
+    expect(diff.figures.map((f) => f.figure)).toEqual(['received', 'handled', 'opened', 'reviews']);
+    expect(diff.fixed.map((p) => p.rule)).toEqual(['四-合计']);
   });
 });
 

@@ -6,7 +6,6 @@ import { DropZone } from '../shared/DropZone';
 import { downloadBytes, downloadText } from '../shared/download';
 import { summaryCharts } from './chart-data';
 import { SummaryChart } from './Chart';
-import { lettersZip, lettersZipName } from './letters';
 import { Overview } from './Overview';
 import { RefreshDraftDialog } from './RefreshDraftDialog';
 import { SummedTable } from './SummedTable';
@@ -67,6 +66,7 @@ export function SummaryPage({ onOpenInEditor, worker }: { onOpenInEditor: (repor
     run(
       '正在生成退回通知和催报名单…',
       async () => {
+        const { lettersZip, lettersZipName } = await import('./letters');
         const zip = await lettersZip(s);
         downloadBytes(zip.bytes as Uint8Array<ArrayBuffer>, lettersZipName(s), 'application/zip');
         ws.returned(zip.returned);

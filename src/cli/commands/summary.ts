@@ -121,8 +121,8 @@ export async function runSummary(args: string[], io: Io, progress: Progress = st
   const noticesDir = values['out-notices'] as string | undefined;
   if (noticesDir) {
     progress.phase('正在生成退回通知和催报名单…');
-    const { notices } = await import('../../summary/notices');
-    const letters = await notices(summary);
+    const { buildLetters } = await import('../../summary/letters');
+    const letters = await buildLetters(summary);
     try {
       mkdirSync(noticesDir, { recursive: true });
     } catch (e) {
@@ -204,6 +204,7 @@ export function summaryText(s: Summary, options: { saved?: boolean; savedReport?
   const list = (title: string, items: readonly string[]) => {
     if (items.length) lines.push('', `${title}（${items.length}）：`, ...items.map((i) => `  ${i}`));
   };
+  if (s.listed && s.region) lines.push('', `单位名单中的简称按地区名称“${s.region}”对应（可用 --region 指定）。`);
   list('单位名单中没有计入报告的单位', s.missing);
   list('名单中对应多个单位的简称（请写全称）', s.ambiguous.map((a) => `${a.listed}：${a.candidates.join('、')}`));
   list('不在单位名单中的文件', s.unlisted);
