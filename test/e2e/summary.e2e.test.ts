@@ -101,8 +101,8 @@ describe.skipIf(!run)('汇总 page in Chromium', () => {
     expect((await listUnder(/未收到可计入报告的单位/)).sort()).toEqual([SCENARIO.missing, SCENARIO.wrongYear, SCENARIO.incomplete].map(short).sort());
     expect(await listUnder(/同一单位的几个版本/)).toEqual([expect.stringContaining(`计入“${revisionName()}”`)]);
     expect(await overview.locator('.counted-sentence').innerText()).toBe(`${core.counted.sentence}。`);
-    expect(await rowOf(originalName()).locator('td').nth(1).innerText()).toContain('不计入（旧版本）');
-    expect(await rowOf(revisionName()).locator('td').nth(1).innerText()).toContain('计入');
+    expect(await rowOf(originalName()).locator('td.counted-no').innerText()).toContain('不计入（旧版本）');
+    expect(await rowOf(revisionName()).locator('td.counted-yes').innerText()).toBe('计入');
 
     // One counted set: the units table's 合计 = the summed table = the rates card = the core.
     const foot = unitsTable().locator('tfoot tr');

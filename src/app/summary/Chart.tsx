@@ -19,6 +19,8 @@ export function SummaryChart({ spec }: { spec: ChartSpec }) {
     let chart: import('chart.js').Chart | undefined;
     let cancelled = false;
     loadChartJs()
+      // Each chart in a task of its own: drawing all at once would hold the page up.
+      .then((m) => new Promise<ChartModule>((resolve) => setTimeout(() => resolve(m), 0)))
       .then(({ Chart }) => {
         if (cancelled || !canvas.current) return;
         chart = new Chart(canvas.current, {
@@ -30,7 +32,7 @@ export function SummaryChart({ spec }: { spec: ChartSpec }) {
             responsive: true,
             maintainAspectRatio: false,
             plugins: { legend: { position: 'bottom' } },
-            scales: { x: { ticks: { autoSkip: false, font: { size: 11 } } }, y: { beginAtZero: true } },
+            scales: { x: { ticks: { autoSkip: spec.labels.length > 40, font: { size: 11 } } }, y: { beginAtZero: true } },
           },
           // A white page behind the bars, so the PNG is not transparent in Word or WPS.
           plugins: [

@@ -1,21 +1,31 @@
-import { memo, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import { SIMILARITY, type Summary } from '../../summary';
 
 // 汇总结果: counts, what the counted set leaves out and why, versions (with the reviewer's choice), the list,
 // copied paragraphs grouped by the units sharing them.
 
+/** Items shown at once; the rest open on request (a province's lists run to hundreds). */
+const SHOWN = 12;
+
 function List({ title, items, tone = 'warning' }: { title: string; items: readonly ReactNode[]; tone?: 'error' | 'warning' | 'note' }) {
+  const [all, setAll] = useState(false);
   if (items.length === 0) return null;
+  const shown = all ? items : items.slice(0, SHOWN);
   return (
     <div className={`overview-list overview-${tone}`}>
       <h3>
         {title}（{items.length}）
       </h3>
       <ul>
-        {items.map((x, i) => (
+        {shown.map((x, i) => (
           <li key={i}>{x}</li>
         ))}
       </ul>
+      {items.length > SHOWN && (
+        <button type="button" className="link-button" onClick={() => setAll(!all)}>
+          {all ? '收起' : `显示全部 ${items.length} 项`}
+        </button>
+      )}
     </div>
   );
 }
@@ -71,22 +81,18 @@ export const Overview = memo(function Overview({ summary, onChoose, actions }: {
         <List title="无法读取的文件（不计入）" items={summary.counted.excluded.filter((e) => e.reason === 'unreadable').map((e) => `${e.fileName}：${e.text}`)} tone="error" />
         <List title="上年有报告、本次未收到的单位" items={summary.notThisYear} />
       </div>
-      {summary.copied.length > 0 && (
-        <div className="overview-list overview-warning">
-          <h3>
-            单位之间雷同的段落（{summary.copied.length} 组，相似度不低于{SIMILARITY * 100}%）
-          </h3>
-          <ul>
-            {summary.copied.map((c, i) => (
-              <li key={i}>
-                以下 {c.units.length} 个单位第{c.part}部分有相同段落：<strong>{c.units.join('、')}</strong>
-                <br />
-                <q>{c.text}</q>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <div className="overview-lists overview-wide">
+        <List
+          title={`单位之间雷同的段落（按段落归组，相似度不低于${SIMILARITY * 100}%）`}
+          items={summary.copied.map((c) => (
+            <>
+              以下 {c.units.length} 个单位第{c.part}部分有相同段落：<strong>{c.units.join('、')}</strong>
+              <br />
+              <q>{c.text}</q>
+            </>
+          ))}
+        />
+      </div>
       {summary.boilerplate.length > 0 && (
         <p className="hint">
           另有 {summary.boilerplate.length} 段为多数单位共用的通用表述（如法定开头语、模板句），不列为雷同：

@@ -6,12 +6,10 @@ import { DropZone } from '../shared/DropZone';
 import { downloadBytes, downloadText } from '../shared/download';
 import { summaryCharts } from './chart-data';
 import { SummaryChart } from './Chart';
-import { lettersZip, lettersZipName } from './letters';
 import { Overview } from './Overview';
 import { RefreshDraftDialog } from './RefreshDraftDialog';
 import { SummedTable } from './SummedTable';
 import { SummaryOptionsForm } from './SummaryOptionsForm';
-import { TrackingCard } from './TrackingCard';
 import { UnitsTable, type RowActions } from './UnitsTable';
 import { useSummaryWorkspace } from './use-summary-workspace';
 import './summary.css';
@@ -39,9 +37,9 @@ export function SummaryPage({ onOpenInEditor, worker }: { onOpenInEditor: (repor
       onRemove: (id) => ws.remove([id]),
       onReplace: ws.replace,
       onChoose: (file) => ws.choose(file, summary?.versions.find((v) => v.files.includes(file))?.files ?? [file]),
+      onStatus: ws.setStatus,
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [ws.remove, ws.replace, ws.choose, summary],
+    [ws.remove, ws.replace, ws.choose, ws.setStatus, summary],
   );
 
   const run = async (what: string, fn: () => Promise<void>, failed: string) => {
@@ -68,6 +66,7 @@ export function SummaryPage({ onOpenInEditor, worker }: { onOpenInEditor: (repor
     run(
       '正在生成退回通知和催报名单…',
       async () => {
+        const { lettersZip, lettersZipName } = await import('./letters');
         const zip = await lettersZip(s);
         downloadBytes(zip.bytes as Uint8Array<ArrayBuffer>, lettersZipName(s), 'application/zip');
         ws.returned(zip.returned);
@@ -88,7 +87,6 @@ export function SummaryPage({ onOpenInEditor, worker }: { onOpenInEditor: (repor
         </>
       ),
     // The download functions use only setters: the buttons change with the summary alone.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [summary],
   );
   const reading = ws.reading;
@@ -170,10 +168,9 @@ export function SummaryPage({ onOpenInEditor, worker }: { onOpenInEditor: (repor
           <Overview summary={summary} onChoose={ws.choose} actions={overviewActions} />
           <section className="card" aria-labelledby="units-heading">
             <h2 id="units-heading">单位情况</h2>
-            <p className="hint">点单位名称查看该单位的全部问题和历次修改；红色为有错误或无法读取，灰色为不计入汇总的文件（原因见“计入汇总”一栏）。同一单位的几个版本可“改计入这一份”；文件可删除或替换。</p>
-            <UnitsTable summary={summary} idOf={idOf} tracking={ws.tracking} actions={actions} />
+            <p className="hint">点单位名称查看该单位的全部问题、收到日期和历次修改；红色为有错误或无法读取，灰色为不计入汇总的文件（原因见“计入汇总”一栏，鼠标停留可看详情）。同一单位的几个版本可“改计入这一份”；文件可删除或替换。状态（已收、退回、已改、合格）可逐个修改：下载退回通知时有问题的单位记为“退回”，退回后收到新版本记为“已改”；状态和修改记录保存在本机浏览器中。</p>
+            <UnitsTable summary={summary} idOf={idOf} received={received} tracking={ws.tracking} actions={actions} />
           </section>
-          <TrackingCard summary={summary} received={received} tracking={ws.tracking} onStatus={ws.setStatus} />
           <section className="card" aria-labelledby="charts-heading">
             <h2 id="charts-heading">图表</h2>
             <p className="hint">只画计入汇总的报告，每个单位一次。</p>

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { PartDef } from '../../../templates';
 import { SEVERITY_LABEL } from '../../core/checker';
 import { columnPercents, labelText, rowPieces, tableGrid } from '../../core/layout';
@@ -6,7 +7,7 @@ import { formatOfTotal, type TotalGroup } from '../../summary';
 
 // A summed table laid out as the statutory one (the format's grid, merges included), with the checker's word on it.
 
-export function SummedTable({ total, part }: { total: TotalGroup; part: PartDef }) {
+export const SummedTable = memo(function SummedTable({ total, part }: { total: TotalGroup; part: PartDef }) {
   const table = formatOfTotal(total).tables[part.table!];
   const grid = tableGrid(table);
   const findings = total.findings.filter((f) => f.part === part.id && f.severity !== 'info');
@@ -62,4 +63,4 @@ export function SummedTable({ total, part }: { total: TotalGroup; part: PartDef 
       )}
     </section>
   );
-}
+});

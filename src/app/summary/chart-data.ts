@@ -21,9 +21,15 @@ export function shortNames(names: readonly string[]): string[] {
   return names.map((n) => n.slice(common) || n);
 }
 
+/** Bars per chart at most. */
+export const CHART_UNITS = 60;
+
 export function summaryCharts(summary: Summary): ChartSpec[] {
   // The counted set only: each unit once, of the summary's year (the same reports as the summed tables).
-  const units = summary.units.filter((u) => u.counted && u.figures);
+  const counted = summary.units.filter((u) => u.counted && u.figures);
+  // Hundreds of bars tell nothing and draw slowly: beyond CHART_UNITS, the units with most applications.
+  const units = counted.length <= CHART_UNITS ? counted : [...counted].sort((a, b) => (b.figures!.received ?? 0) - (a.figures!.received ?? 0)).slice(0, CHART_UNITS);
+  const which = counted.length <= CHART_UNITS ? '各单位' : `新收申请最多的 ${CHART_UNITS} 个单位（共 ${counted.length} 个）`;
   const labels = shortNames(units.map((u) => u.unit));
   const rate = (id: 'reviewCorrectedShare' | 'litigationCorrectedShare') => RATES.find((r) => r.id === id)!;
   const byRule = new Map<string, number>();
@@ -33,7 +39,7 @@ export function summaryCharts(summary: Summary): ChartSpec[] {
   return [
     {
       id: 'applications',
-      title: '各单位收到和办结的申请',
+      title: `${which}收到和办结的申请`,
       kind: 'bar',
       horizontal: false,
       labels,
@@ -45,7 +51,7 @@ export function summaryCharts(summary: Summary): ChartSpec[] {
     },
     {
       id: 'corrected',
-      title: '各单位行政复议、行政诉讼纠正率（%）',
+      title: `${which}行政复议、行政诉讼纠正率（%）`,
       kind: 'bar',
       horizontal: false,
       labels,

@@ -18,7 +18,15 @@ export type EngineClient = {
 function workerClient(worker: Worker): EngineClient {
   let seq = 0;
   const waiting = new Map<number, { resolve: (r: EngineResponse) => void; reject: (e: Error) => void }>();
+  const rows = new Map<number, Summary['units']>();
   worker.onmessage = (event: MessageEvent<EngineResponse>) => {
+    const message = event.data;
+    if (message.kind === 'rows') {
+      rows.set(message.seq, [...(rows.get(message.seq) ?? []), ...message.rows]);
+      return;
+    }
+    if (message.kind === 'built' && message.summary) message.summary.units = rows.get(message.seq) ?? [];
+    rows.delete(message.seq);
     const w = waiting.get(event.data.seq);
     waiting.delete(event.data.seq);
     w?.resolve(event.data);

@@ -11,5 +11,7 @@ export type EngineRequest =
 
 export type EngineResponse =
   | { kind: 'read'; seq: number; entry: FileEntry }
+  /** The summary's unit rows, in slices before the summary itself: one huge message would hold the page up while it is unpacked. */
+  | { kind: 'rows'; seq: number; rows: Summary['units'] }
   | { kind: 'built'; seq: number; summary: Summary | undefined }
   | { kind: 'failed'; seq: number; message: string };

@@ -19,8 +19,8 @@ export type FileEntry = {
   outcome: ReadOutcome;
 };
 
-/** A file to read: the browser's File (cloned to a worker as it is). */
-export type FileToRead = { id: string; file: File; which: Which; received: string };
+/** A file to read: the browser's File (cloned to a worker as it is), and the name the page lists it by (“教育局（2）.txt” when the name was taken). */
+export type FileToRead = { id: string; file: File; name?: string; which: Which; received: string };
 
 /** Options the page passes through (no callbacks: they do not cross to a worker). */
 export type EngineOptions = Omit<SummaryOptions, 'onPhase'>;
@@ -32,8 +32,8 @@ async function preparePdfWorker(name: string): Promise<void> {
 }
 
 /** Reads one file; a bad file becomes a reason, never a crash. */
-export async function readEntry({ id, file, which, received }: FileToRead): Promise<FileEntry> {
-  const base = { id, name: file.name, which, modified: file.lastModified, received };
+export async function readEntry({ id, file, name, which, received }: FileToRead): Promise<FileEntry> {
+  const base = { id, name: name ?? file.name, which, modified: file.lastModified, received };
   // Checked before reading, so a huge file never enters memory.
   const tooLarge = fileSizeProblem(file.size);
   if (tooLarge) return { ...base, outcome: { ok: false, error: tooLarge } };

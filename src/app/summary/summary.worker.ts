@@ -7,6 +7,7 @@ import type { EngineRequest, EngineResponse } from './engine-protocol';
 // `new Worker(new URL('./summary.worker.ts', import.meta.url), { type: 'module' })`.
 
 const engine = new SummaryEngine();
+const ROWS_PER_MESSAGE = 40;
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const reply = (message: EngineResponse) => scope.postMessage(message);
 
@@ -24,7 +25,10 @@ scope.onmessage = (event: MessageEvent<EngineRequest>) => {
       return;
     case 'build':
       try {
-        reply({ kind: 'built', seq: request.seq, summary: engine.build(request.order, request.options) });
+        const summary = engine.build(request.order, request.options);
+        if (!summary) return reply({ kind: 'built', seq: request.seq, summary });
+        for (let i = 0; i < summary.units.length; i += ROWS_PER_MESSAGE) reply({ kind: 'rows', seq: request.seq, rows: summary.units.slice(i, i + ROWS_PER_MESSAGE) });
+        reply({ kind: 'built', seq: request.seq, summary: { ...summary, units: [] } });
       } catch (e) {
         reply({ kind: 'failed', seq: request.seq, message: (e as Error).message || String(e) });
       }

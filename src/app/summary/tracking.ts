@@ -1,4 +1,4 @@
-import { compareUnits, problemsOf, type FigureChange, type Problem, type Summary, type UnitRow, type UnitState } from '../../summary';
+import { compareUnits, unitState, type FigureChange, type Problem, type Summary, type UnitState } from '../../summary';
 
 // Tracking a year's 汇总 across rounds: each unit's status (已收 → 退回 → 已改 → 合格) and, when a new version
 // of its report comes to count, what changed (figures, problems fixed, new problems). Pure.
@@ -17,14 +17,6 @@ export type Tracking = {
 
 export const emptyTracking = (): Tracking => ({ statuses: {}, rounds: {}, lastCounted: {} });
 
-export const unitStateOf = (row: UnitRow): UnitState => ({
-  file: row.file,
-  unit: row.unit,
-  publicationDate: row.publicationDate,
-  counted: row.counted,
-  figures: { ...(row.figures ?? {}) },
-  problems: problemsOf(row),
-});
 
 /** The tracking after a new summary: a unit whose counted file changed gets a round; 退回 becomes 已改. Unchanged tracking is returned as is. */
 export function track(before: Tracking, summary: Summary, now: string): Tracking {
@@ -34,7 +26,7 @@ export function track(before: Tracking, summary: Summary, now: string): Tracking
   const lastCounted = { ...before.lastCounted };
   for (const row of summary.units) {
     if (!row.counted) continue;
-    const state = unitStateOf(row);
+    const state = unitState(row);
     const last = lastCounted[row.unit];
     if (!last) {
       lastCounted[row.unit] = state;

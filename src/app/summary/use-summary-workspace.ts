@@ -60,7 +60,6 @@ export function useSummaryWorkspace(options: { worker?: boolean } = {}) {
     setSavedAs(year);
     setSummary(undefined);
     setGeneration((g) => g + 1);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // Reopen the workspace saved last.
@@ -108,11 +107,11 @@ export function useSummaryWorkspace(options: { worker?: boolean } = {}) {
           setProblem(`汇总出错（${(err as Error).message}）。已读取的文件仍在本页。`);
         },
       );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [entries, parsed, chosen, restored, reading]);
 
   useEffect(() => {
-    if (summary) setTracking((t) => track(t, summary, new Date().toISOString()));
+    // A transition too: the statuses it changes redraw rows.
+    if (summary) startTransition(() => setTracking((t) => track(t, summary, new Date().toISOString())));
   }, [summary]);
 
   // Save the year's workspace (under the summary's year) a moment after each change.
@@ -133,7 +132,6 @@ export function useSummaryWorkspace(options: { worker?: boolean } = {}) {
         .catch((e: unknown) => setStorageProblem(storageText(e)));
     }, 300);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [summary, tracking, restored]);
 
   const readInto = useCallback(async (files: readonly File[], which: Which, at?: number): Promise<void> => {
@@ -144,8 +142,7 @@ export function useSummaryWorkspace(options: { worker?: boolean } = {}) {
       setReading({ which, done: i, total: files.length, name: file.name });
       const name = uniqueName(file.name, taken);
       taken.add(name);
-      const entry = { ...(await e.read({ id: newFileId(), file, which, received })), name };
-      e.put([entry]);
+      const entry = await e.read({ id: newFileId(), file, name, which, received });
       void saveFile(entry).catch((err: unknown) => setStorageProblem(storageText(err)));
       setEntries((list) => {
         if (at === undefined) return [...list, entry];
@@ -155,7 +152,6 @@ export function useSummaryWorkspace(options: { worker?: boolean } = {}) {
       });
     }
     setReading(undefined);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const addFiles = useCallback((files: readonly File[], which: Which) => void readInto(files, which), [readInto]);
@@ -166,7 +162,6 @@ export function useSummaryWorkspace(options: { worker?: boolean } = {}) {
     setChosen((c) => c.filter((n) => !gone.some((g) => g.name === n && g.which === 'current')));
     void getEngine().then((e) => e.remove(ids));
     void deleteFiles(ids).catch((err: unknown) => setStorageProblem(storageText(err)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   /** Another file in place of one: the same position in the list. */
@@ -202,7 +197,6 @@ export function useSummaryWorkspace(options: { worker?: boolean } = {}) {
     } catch (e) {
       setStorageProblem(storageText(e));
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [savedAs, refreshList]);
 
   const onOptions = useCallback((o: SummaryOptionsValue, t: SummaryOptionsText) => {

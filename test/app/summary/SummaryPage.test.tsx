@@ -55,7 +55,8 @@ describe('汇总 page: versions', () => {
     const versions = within(o).getByRole('heading', { name: /同一单位的几个版本/ }).parentElement!;
     expect(versions.textContent).toContain('计入“民政局（修改稿）.txt”（落款日期最晚，为2025年1月25日）');
     expect(total()).toBe(String(Number(received(A)) + Number(received(B2))));
-    expect(rowOf('民政局.txt').textContent).toContain('不计入：已由“民政局（修改稿）.txt”代替');
+    expect(rowOf('民政局.txt').textContent).toContain('不计入（旧版本）');
+    expect(within(rowOf('民政局.txt')).getByText('不计入（旧版本）').closest('td')!.title).toContain('已由“民政局（修改稿）.txt”代替');
 
     await user.click(within(rowOf('民政局.txt')).getByRole('button', { name: '改计入这一份' }));
     await waitFor(() => expect(total()).toBe(String(Number(received(A)) + Number(received(B)))), { timeout: 10_000 });
@@ -135,5 +136,21 @@ describe('汇总 page: letters', () => {
     const notice = await (await JSZip.loadAsync(await zip.file('退回通知-民政局.docx')!.async('uint8array'))).file('word/document.xml')!.async('string');
     expect(notice).toContain('民政局.txt');
     await waitFor(() => expect((screen.getByRole('combobox', { name: '民政局的状态' }) as HTMLSelectElement).value).toBe('退回'));
+  }, 60_000);
+});
+
+describe('汇总 page: the county’s own report', () => {
+  it('opens the sums with part 一 drafted from them', async () => {
+    const user = userEvent.setup();
+    const opened = vi.fn<(r: Report) => void>();
+    render(<SummaryPage onOpenInEditor={opened} worker={false} />);
+    await user.upload(screen.getByLabelText('本年各单位的报告'), [file('教育局.txt', A), file('民政局.txt', B)]);
+    await overview();
+    await user.click(screen.getByRole('button', { name: '在编辑器中打开，作为本级报告的起点' }));
+    const report = opened.mock.calls[0]![0];
+    expect(report.values['t3.new.total']).toBe((A.values['t3.new.total'] as number) + (B.values['t3.new.total'] as number));
+    const partOne = report.narrative['一'].map((b) => b.text).join('\n');
+    expect(partOne).toContain('【草稿】');
+    expect(partOne).toContain(`共新收政府信息公开申请 ${report.values['t3.new.total']} 件`);
   }, 60_000);
 });
