@@ -29,10 +29,12 @@ export function useTipPlacement(ref: RefObject<HTMLElement | null>): void {
       // Placed whether or not the cell has a tip yet: typing may give it one.
       if (cell) place(cell, box);
     };
-    box.addEventListener('focusin', onEnter);
+    // On focus (Tab, arrows, Enter) in the next frame: measuring inside the keystroke would lay the page out twice.
+    const onFocus = (e: Event) => window.requestAnimationFrame?.(() => onEnter(e));
+    box.addEventListener('focusin', onFocus);
     box.addEventListener('mouseover', onEnter);
     return () => {
-      box.removeEventListener('focusin', onEnter);
+      box.removeEventListener('focusin', onFocus);
       box.removeEventListener('mouseover', onEnter);
     };
   }, [ref]);
