@@ -1,8 +1,10 @@
 import type { CDPSession, Page } from 'playwright-core';
 
-// `tsx bench/support/profile-typing.ts`: where a keystroke's main-thread time goes in table 三 (Chromium trace
+// `tsx bench/support/profile-typing.ts [keys] [extra CSS] [--filled]`: where a keystroke's main-thread time goes in table 三 (Chromium trace
 // over CDP, devtools.timeline), with the CPU slowed 4× as on an old office PC. Used to find the causes behind
 // the form benchmark's figures (docs/performance.md); prints milliseconds per keystroke by trace event.
+// Keys: a digit, Backspace, Tab (the cells empty as it goes); with --filled: two digits and Tab, so table 三
+// stays filled and every equation is judged (and a broken one traced to its likely cell) on every key.
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,10 +40,13 @@ async function trace(cdp: CDPSession, body: () => Promise<void>): Promise<TraceE
   return events;
 }
 
+const filled = process.argv.includes('--filled');
+const args = process.argv.slice(2).filter((a) => a !== '--filled');
+
 async function typeKeys(page: Page, cdp: CDPSession, count: number): Promise<void> {
   const keys: { type: 'keyDown' | 'rawKeyDown'; key: string; code: string; text?: string; windowsVirtualKeyCode: number }[] = [
     { type: 'keyDown', key: '1', code: 'Digit1', text: '1', windowsVirtualKeyCode: 49 },
-    { type: 'rawKeyDown', key: 'Backspace', code: 'Backspace', windowsVirtualKeyCode: 8 },
+    filled ? { type: 'keyDown', key: '2', code: 'Digit2', text: '2', windowsVirtualKeyCode: 50 } : { type: 'rawKeyDown', key: 'Backspace', code: 'Backspace', windowsVirtualKeyCode: 8 },
     { type: 'rawKeyDown', key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9 },
   ];
   for (let i = 0; i < count; i++) {
@@ -61,7 +66,7 @@ try {
   await page.locator('input[type=file]').nth(1).setInputFiles(examplePath('qinghe-2024.json'));
   await page.locator('.part-nav button', { hasText: '三、' }).click(); // CSS, not roles: querying roles turns on Chromium's accessibility tree, which slows every DOM change
   // An experiment: extra CSS given on the command line, added through the CSSOM (the page's CSP refuses <style>).
-  const extraCss = process.argv[3];
+  const extraCss = args[1];
   if (extraCss) {
     await page.evaluate((css) => {
       const sheet = new CSSStyleSheet();
@@ -72,7 +77,7 @@ try {
   await page.locator('table.grid input:not([readonly])').first().focus();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  const keys = Number(process.argv[2] ?? 60);
+  const keys = Number(args[0] ?? 60);
   // DOM changes per keystroke: deterministic, unlike timings on a shared machine.
   await page.evaluate(() => {
     const w = window as unknown as { __mutations: Record<string, number> };

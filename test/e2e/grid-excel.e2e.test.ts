@@ -169,6 +169,52 @@ describe.skipIf(!run)('the grid behaves as Excel’s cells', () => {
     await expect.poll(() => panel.locator('li.finding-error').count()).toBe(0);
   }, 60_000);
 
+  it('is usable at 1024×460 (1280×720 at 125 %): seven rows or more in one scroll area, every part in reach, tips in view', async () => {
+    await page.setViewportSize({ width: 1024, height: 460 });
+    await goPart(/^三、/);
+    const layout = await page.evaluate(() => {
+      const grid = document.querySelector('table.grid')!;
+      const scrollsY = (el: Element) => /(auto|scroll)/.test(getComputedStyle(el).overflowY) && el.scrollHeight > el.clientHeight + 1;
+      const around: string[] = [];
+      for (let el = grid.parentElement; el; el = el.parentElement) if (scrollsY(el)) around.push(el.className || el.tagName);
+      const pastWindow = [...document.querySelectorAll('*')].filter((el) => scrollsY(el) && el.getBoundingClientRect().bottom > innerHeight + 1).map((el) => el.className || el.tagName);
+      // Scroll the table up to the top of the pane, as the clerk's arrows do, and count the rows in view below the header.
+      const pane = document.querySelector('.editor-content')!;
+      pane.scrollTop += grid.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+      const headBottom = grid.querySelector('thead')!.getBoundingClientRect().bottom;
+      const paneBottom = Math.min(innerHeight, pane.getBoundingClientRect().bottom);
+      const rows = [...grid.querySelectorAll('tbody tr')].filter((tr) => {
+        const r = tr.getBoundingClientRect();
+        return r.top >= headBottom - 1 && r.bottom <= paneBottom + 1;
+      }).length;
+      return { around, pastWindow, rows };
+    });
+    expect(layout.around).toEqual(['editor-content']);
+    expect(layout.pastWindow).toEqual([]);
+    expect(layout.rows).toBeGreaterThanOrEqual(7);
+    await page.screenshot({ path: join(SHOTS, 'table3-1024x460.png') });
+    // A tip on the bottom row opens above it, inside the view.
+    const last = cell(ROW.next, '自然人');
+    await last.click();
+    await page.keyboard.type('x');
+    const tip = page.locator('.cell:focus-within .cell-tip');
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    const [tipBox, cellBox] = [(await tip.boundingBox())!, (await last.boundingBox())!];
+    expect(tipBox.y + tipBox.height).toBeLessThanOrEqual(cellBox.y + 1);
+    expect(tipBox.y).toBeGreaterThanOrEqual(0);
+    await page.screenshot({ path: join(SHOTS, 'tip-bottom-1024x460.png') });
+    await page.keyboard.press('Escape');
+    expect(await last.inputValue()).toBe('2');
+    // Every entry of the side navigation is on screen, 预览与导出 too.
+    const nav = page.getByRole('navigation', { name: '报告各部分' });
+    const preview = nav.getByRole('button', { name: '预览与导出' });
+    const previewBox = (await preview.boundingBox())!;
+    expect(previewBox.y + previewBox.height).toBeLessThanOrEqual(460);
+    await preview.click();
+    await expect.poll(heading).toMatch(/预览/);
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }, 60_000);
+
   it('raised no page errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -96,8 +96,9 @@ function judge({ key, delta }: Candidate, input: EvidenceInput): { lead: Lead; s
     else if (swapped(typed, meant)) question = `是否两位数字颠倒（应为 ${meant}）`;
     if (question) score += 3;
   }
-  const around = largestNeighbour(key, input);
-  if (around !== undefined && value >= MIN_LARGE && value > OUT_OF_LINE * Math.max(1, around)) {
+  // Only a figure of some size can be far out of line (and most suspects are small: no row or column to read).
+  const around = value >= MIN_LARGE ? largestNeighbour(key, input) : undefined;
+  if (around !== undefined && value > OUT_OF_LINE * Math.max(1, around)) {
     reasons.push('比同行、同列其他各格大得多');
     score += 2;
   }

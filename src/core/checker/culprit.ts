@@ -16,7 +16,11 @@ export type Place = { words: string; row?: string | null; column?: string | null
 /** `lead`: the suspect the evidence singles out (the grid marks it solidly, the finding leads there). */
 export type Blame = { suspects: string[]; place: Place; followsFrom?: LinearRule; lead?: Lead };
 
-type Equation = { judged: Judged; coeffs: Map<string, number>; diff: number };
+/** `coeffs`: the equation over typed cells (left minus right); shared between checks, never changed. */
+type Equation = { judged: Judged; coeffs: ReadonlyMap<string, number>; diff: number };
+
+/** The equations of the last check, by rule, for the totals that stood for their parts then. */
+let memo: { signature: string; coeffs: WeakMap<LinearRule, Map<string, number>> } | undefined;
 
 type Input = {
   index: ReadonlyMap<string, CellDef>;
@@ -43,6 +47,12 @@ export function findCulprits(judged: readonly Judged[], input: Input): Map<Judge
   }
   for (const key of broken) definitions.delete(key);
 
+  // Each equation over typed cells depends only on which totals stand for their parts: while that stays the same
+  // (keystroke after keystroke), the equations are reused rather than expanded again.
+  const signature = [...definitions.keys()].join('|');
+  if (memo?.signature !== signature) memo = { signature, coeffs: new WeakMap() };
+  const coeffsOf = memo.coeffs;
+
   const expanded = new Map<string, Map<string, number>>();
   const expand = (key: string): Map<string, number> => {
     let out = expanded.get(key);
@@ -58,10 +68,14 @@ export function findCulprits(judged: readonly Judged[], input: Input): Map<Judge
   const equations: Equation[] = [];
   for (const j of judged) {
     if (j.rule.op !== '=') continue;
-    const coeffs = new Map<string, number>();
-    for (const t of j.rule.left) if (!t.previous) addInto(coeffs, expand(t.key), t.sign ?? 1);
-    for (const t of j.rule.right) if (!t.previous) addInto(coeffs, expand(t.key), -(t.sign ?? 1));
-    for (const [k, a] of coeffs) if (a === 0) coeffs.delete(k);
+    let coeffs = coeffsOf.get(j.rule);
+    if (!coeffs) {
+      coeffs = new Map<string, number>();
+      for (const t of j.rule.left) if (!t.previous) addInto(coeffs, expand(t.key), t.sign ?? 1);
+      for (const t of j.rule.right) if (!t.previous) addInto(coeffs, expand(t.key), -(t.sign ?? 1));
+      for (const [k, a] of coeffs) if (a === 0) coeffs.delete(k);
+      coeffsOf.set(j.rule, coeffs);
+    }
     if (coeffs.size === 0) continue; // a computed total's own definition
     const diff = j.result.status === 'violated' ? j.result.left - j.result.right : 0;
     equations.push({ judged: j, coeffs, diff });
@@ -79,7 +93,9 @@ export function findCulprits(judged: readonly Judged[], input: Input): Map<Judge
     if (value === undefined || (index.get(key)?.kind === 'count' && value + delta < 0)) return undefined;
     return delta;
   };
-  const harmless = (key: string): boolean => holding.every((h) => !h.coeffs.has(key));
+  const inHolding = new Set<string>();
+  for (const h of holding) for (const key of h.coeffs.keys()) inHolding.add(key);
+  const harmless = (key: string): boolean => !inHolding.has(key);
   const score = (key: string, delta: number): number => violated.filter((u) => mend(u, key) === delta).length;
 
   const best = new Map<Equation, { keys: string[]; score: number }>();
@@ -97,11 +113,12 @@ export function findCulprits(judged: readonly Judged[], input: Input): Map<Judge
   }
 
   // The suspect the evidence points at, for the equation whose suspects they are.
-  const leadOf = (e: Equation, keys: readonly string[]): Lead | undefined =>
-    leadSuspect(
-      keys.map((key) => ({ key, delta: mend(e, key)! })),
-      input,
-    );
+  // Weighed once per set of suspects (an equation and those that follow from it share one).
+  const leads = new Map<readonly string[], Lead | undefined>();
+  const leadOf = (e: Equation, keys: readonly string[]): Lead | undefined => {
+    if (!leads.has(keys)) leads.set(keys, leadSuspect(keys.map((key) => ({ key, delta: mend(e, key)! })), input));
+    return leads.get(keys);
+  };
 
   const blames = new Map<Judged, Blame>();
   // The equation shown at the suspect first; then the one reading fewer cells.

@@ -152,14 +152,17 @@ describe('culprits in the grid', () => {
     });
     expect(store.getFindings().filter((f) => f.severity === 'error')).toEqual([]);
     act(() => store.setCell('t3.r1.natural', '30'));
+    // 30 for 3, just typed: that cell carries the error; the others of its column are outlined.
     const suspects = [...document.querySelectorAll('input[data-suspect]')].map((el) => el.getAttribute('aria-label'));
-    expect(suspects).toContain('（一）予以公开 自然人');
+    expect(suspects).not.toContain('（一）予以公开 自然人');
+    expect(suspects).toContain('一、本年新收政府信息公开申请数量 自然人');
     expect(suspects.every((s) => s!.endsWith(' 自然人'))).toBe(true);
+    expect(cell('（一）予以公开 自然人').getAttribute('aria-invalid')).toBe('true');
     expect(document.querySelectorAll('input[data-suspect].cell-computed')).toHaveLength(0);
     // One error: the 总计 column's difference follows from the 自然人 column.
     const errors = store.getFindings().filter((f) => f.severity === 'error');
     expect(errors).toHaveLength(1);
-    expect(within(panel()).getByText(/差额最可能出在“自然人”一列/).textContent).toMatch(/差额最可能出在“自然人”一列/);
+    expect(within(panel()).getByText(/最可能出错的一格/).textContent).toMatch(/“（一）予以公开 · 自然人”为 30.*是否多输了数字（应为 3）/);
     expect(within(panel()).getByText('表三 勾稽关系').textContent).toMatch('表三 勾稽关系');
     // Mended, the marks go.
     act(() => store.setCell('t3.r1.natural', '3'));

@@ -28,11 +28,13 @@ describe('findings panel', () => {
     const errors = within(panel()).getAllByText(/第一项加第二项之和应等于第三项加第四项之和/);
     expect(errors.length).toBeGreaterThan(0);
     expect(within(panel()).getByRole('status').textContent).toMatch(/错误 [1-9]/);
-    expect(cell('四、结转下年度继续办理 自然人').getAttribute('aria-invalid')).toBe('true');
+    // Shown at the cell just typed into (the likely typo), not at the equation's own cell.
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(cell('四、结转下年度继续办理 自然人').getAttribute('aria-invalid')).toBeNull();
     await user.clear(input);
     await user.type(input, before);
     expect(within(panel()).queryAllByText(/第一项加第二项之和应等于第三项加第四项之和/)).toHaveLength(0);
-    expect(cell('四、结转下年度继续办理 自然人').getAttribute('aria-invalid')).toBeNull();
+    expect(input.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('jumps to the cell of a finding when it is clicked, from another part', async () => {
@@ -46,7 +48,8 @@ describe('findings panel', () => {
     const { Editor } = await import('../../../src/app/editor/Editor');
     const { Autosaver } = await import('../../../src/app/drafts/autosave');
     rerender(<Editor id="test" section="三" store={store} saver={new Autosaver('test', new Date().toISOString(), async () => undefined)} />);
-    await waitFor(() => expect(document.activeElement).toBe(cell('四、结转下年度继续办理 自然人')));
+    // To the likely typo: 1000 is far above its row and column, and was typed last.
+    await waitFor(() => expect(document.activeElement).toBe(cell('（一）予以公开 自然人')));
   });
 
   it('acknowledges a warning with a reason, stores it in the report and shows it', async () => {

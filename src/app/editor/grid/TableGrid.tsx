@@ -6,6 +6,7 @@ import { useStore } from '../../store/store-context';
 import { GridCellInput } from './GridCellInput';
 import { useFitToScreen } from './fit-to-screen';
 import { useSuspectMarks } from './suspect-marks';
+import { useTipPlacement } from './tip-placement';
 
 /** A statutory table laid out on the shared grid, so merged headers match the printed table. Renders once. */
 export const TableGrid = memo(function TableGrid({ table, caption }: { table: TableDef; caption: string }) {
@@ -16,6 +17,7 @@ export const TableGrid = memo(function TableGrid({ table, caption }: { table: Ta
   const rows = Array.from({ length: grid.rowCount }, (_, r) => rowPieces(grid, r).filter((p) => p.starts));
   const box = useRef<HTMLDivElement>(null);
   useFitToScreen(box);
+  useTipPlacement(box);
   useSuspectMarks(store, table);
   return (
     <div className="grid-scroll" ref={box}>

@@ -23,7 +23,7 @@ export function TablePart({ part, onLeave }: { part: PartDef; onLeave?: (from: P
       <SectionHeading>{part.heading}</SectionHeading>
       <div className="part-tools">
         <p className="hint">
-          像电子表格一样填写：方向键、回车和 Tab 在格子间移动；可从 Excel 或 WPS 复制一块数字，点一个格子后粘贴。空白不等于 0，没有的请填 0。
+          像电子表格一样填写：方向键、回车和 Tab 在格子间移动；选中格子直接输入即替换原数，按 F2 或双击可改其中几位，Esc 恢复原数；可从 Excel 或 WPS 复制一块数字，点一个格子后粘贴。空白不等于 0，没有的请填 0。
           {table.hint && ` ${table.hint}`}
         </p>
         {hasTotals && (

@@ -4,8 +4,8 @@ import { useLayoutEffect, type RefObject } from 'react';
 // screen and its header rows can stick to its top. What stands above it (heading, hints, the paste line)
 // varies in height with the window's width, so the box is measured rather than given a fixed height.
 
-const MIN_HEIGHT = 240;
-const BOTTOM_GAP = 8;
+// Small enough that the box never runs past a short window (where app.css lets the pane scroll as one area).
+const MIN_HEIGHT = 160;
 
 export function useFitToScreen(ref: RefObject<HTMLElement | null>): void {
   useLayoutEffect(() => {
@@ -14,7 +14,8 @@ export function useFitToScreen(ref: RefObject<HTMLElement | null>): void {
     if (!box || !pane) return;
     const fit = () => {
       const top = box.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
-      const available = pane.clientHeight - top - BOTTOM_GAP;
+      // Down to the pane's bottom padding, so the pane itself has nothing to scroll: one scroll area, not two.
+      const available = pane.clientHeight - top - parseFloat(getComputedStyle(pane).paddingBottom);
       box.style.maxHeight = `${Math.max(MIN_HEIGHT, Math.floor(available))}px`;
     };
     fit();
