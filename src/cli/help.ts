@@ -42,11 +42,13 @@ ${READ_HELP}`,
   --out      存为报告文件；不加时输出到屏幕
   --force    覆盖已有的文件
 ${READ_HELP}`,
-  generate: `用法：nianbao generate <报告.json> [--out 报告.txt|报告.docx] [--force]
+  generate: `用法：nianbao generate <报告.json> [--out 报告.txt|报告.docx] [--layout tabs|aligned] [--force]
 
 生成标准格式的报告全文：不加 --out 时输出文本；--out 以 .txt 结尾存为文本，以 .docx 结尾存为 Word 文档。
 
   --out      输出文件
+  --layout   文本中表格的排法：tabs（默认）各格用 Tab 分隔，可直接粘贴到 Excel、WPS 表格，也可再读入；
+             aligned 按列对齐（用全角空格补齐，汉字按两个字符宽计），便于在记事本中校对，不宜粘贴到 Excel
   --force    覆盖已有的文件`,
   summary: `用法：nianbao summary <文件或文件夹>... [--previous 上年报告或文件夹]... [--units 单位名单.txt] [--region 青禾县]
                        [--year 2024] [--all-years] [--since 上次汇总.json] [--out 汇总.xlsx] [--out-report 汇总.json]
@@ -82,7 +84,7 @@ export const USAGE = `nianbao ${VERSION} — 政府信息公开工作年度报�
   nianbao new --from 去年报告.docx [--text] [--out draft.json] [--force]
   nianbao check <文件或文件夹>... [--previous 上年报告] [--json] [--year 年度] [--format ${FORMAT_IDS}]
   nianbao import <报告.docx|.txt|.html|.pdf> [--out report.json] [--force] [--year 年度] [--format ${FORMAT_IDS}]
-  nianbao generate <报告.json> [--out 报告.txt|报告.docx] [--force]
+  nianbao generate <报告.json> [--out 报告.txt|报告.docx] [--layout aligned] [--force]
   nianbao summary <文件或文件夹>... [--previous 上年报告]... [--units 单位名单.txt] [--out 汇总.xlsx] [--out-notices 文件夹] [--json]
 
   new       新建某年度的空白报告（格式按年份自动选择），或接续上年报告（--from：.json、.docx、.pdf、.html、.txt）

@@ -14,7 +14,7 @@ export const header = (
   ...span,
 });
 
-export const rowLabel = (text: string, span: { colSpan?: number; rowSpan?: number } = {}): LabelCell => ({
+export const rowLabel = (text: string, span: { colSpan?: number; rowSpan?: number; lines?: readonly string[] } = {}): LabelCell => ({
   type: 'label',
   role: 'rowLabel',
   text,

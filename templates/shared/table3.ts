@@ -75,17 +75,18 @@ const T3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和
 const T3_ROW_NEW = '一、本年新收政府信息公开申请数量';
 const T3_ROW_CARRIED = '二、上年结转政府信息公开申请数量';
 const T3_ROW_RESULTS = '三、本年度办理结果';
+const T3_ROW_RESULTS_LINES = ['三、', ...'本年度办理结果'];
 const T3_ROW_TOTAL = '（七）总计';
 const T3_ROW_NEXT = '四、结转下年度继续办理';
 
 type Table3 = { table: TableDef; cells: CellDef[]; rules: LinearRule[]; results: NamedResult[] };
 
 /**
- * Column widths, in twips of the 156 mm Word text width: the label columns (group: 2 五号 characters, category: 4,
- * sub-item: 8), then 自然人 (3 characters), the four 法人 columns (4 each, so that headers break where published
+ * Column widths, in twips of the 156 mm Word text width: the label columns (group: 2 五号 characters, so that
+ * “三、” fits on a line and the group reads down the column as in the statutory table; category: 4; sub-item: 8), then 自然人 (3 characters), the four 法人 columns (4 each, so that headers break where published
  * reports break them: 社会公益/组织, see `lines`), 其他 and 总计 (2 each; four digits fit in two characters).
  */
-const T3_LAYOUT: TableLayout = { weights: [480, 960, 1904, 700, 900, 900, 900, 900, 600, 600], labelColumns: 3, rowLabelAlign: 'left' };
+const T3_LAYOUT: TableLayout = { weights: [580, 960, 1804, 700, 900, 900, 900, 900, 600, 600], labelColumns: 3, rowLabelAlign: 'left' };
 
 /** Builds table 三 from its 办理结果 categories (the formats differ in （六）). */
 export function buildTable3(categories: readonly T3Category[]): Table3 {
@@ -107,7 +108,8 @@ export function buildTable3(categories: readonly T3Category[]): Table3 {
   const lead = (): GridCell[] => {
     if (!first) return [];
     first = false;
-    return [rowLabel(T3_ROW_RESULTS, { rowSpan: resultRowCount })];
+    // The statutory table prints this group label down its narrow column, a character a line (“三、” together).
+    return [rowLabel(T3_ROW_RESULTS, { rowSpan: resultRowCount, lines: T3_ROW_RESULTS_LINES })];
   };
   for (const cat of categories) {
     if (!cat.items) {

@@ -114,6 +114,17 @@ describe('nianbao new and generate', () => {
     expect((await run('generate', ex2024, '--out', file)).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(renderText(loadExample('2024')));
   });
+
+  it('writes the aligned text with --layout aligned, and says what the layouts are when given another', async () => {
+    const file = join(dir, 'report.对齐.txt');
+    expect((await run('generate', ex2024, '--layout', 'aligned', '--out', file)).code).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toBe(renderText(loadExample('2024'), 'aligned'));
+    expect(text).not.toContain('\t');
+    const wrong = await run('generate', ex2024, '--layout', 'columns');
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain('aligned');
+  });
 });
 
 describe('the installed command', () => {

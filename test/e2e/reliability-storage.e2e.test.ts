@@ -150,6 +150,11 @@ describe.skipIf(!run)('autosave in Chromium', () => {
     await b.waitForTimeout(600);
     expect((await storedDrafts(a)).find((d) => d.agency === '两页局')?.contact).toBe('甲页写的');
     expect(await warning.textContent()).toContain('暂未保存');
+    // The banner takes a line above the undo buttons instead of squeezing them to “撤销：输”.
+    const undoButton = b.getByRole('toolbar', { name: '撤销与重做' }).getByRole('button').first();
+    expect(await undoButton.textContent()).toContain('撤销：修改咨询联系方式');
+    expect(await undoButton.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    expect((await warning.boundingBox())!.y).toBeLessThan((await undoButton.boundingBox())!.y);
 
     // B takes A's version.
     await warning.getByRole('button', { name: /载入另一页的版本/ }).click();

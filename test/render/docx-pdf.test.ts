@@ -36,7 +36,24 @@ function phonesReport(): Report {
   return report;
 }
 
-const DOCS = { 'example-2024': loadExample('2024'), 'example-2020': loadExample('2020'), robust: robustReport(), phones: phonesReport() } as const;
+/** The 2024 example with `lines` one-line paragraphs more in part 一: table 三 moves down the page, line by line. */
+function pushedDown(lines: number): Report {
+  const report = loadExample('2024');
+  report.narrative['一'] = [...report.narrative['一'], ...Array.from({ length: lines }, (_, i) => ({ type: 'paragraph' as const, text: `补充说明第${i + 1}条。` }))];
+  return report;
+}
+
+// Without keep-with-next, LibreOffice starts table 三 in the last lines of page 3 with 15 more lines, and splits
+// “（三）不予公开” across pages with 6 and 12.
+const DOCS = {
+  'example-2024': loadExample('2024'),
+  'example-2020': loadExample('2020'),
+  robust: robustReport(),
+  phones: phonesReport(),
+  'pushed-6': pushedDown(6),
+  'pushed-12': pushedDown(12),
+  'pushed-15': pushedDown(15),
+} as const;
 type DocName = keyof typeof DOCS;
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
@@ -93,6 +110,29 @@ describe.skipIf(!haveTools('soffice', 'pdftotext'))('Word documents printed by L
       expect(below, `${second} under ${first}`).toBeDefined();
       expect(below!.y - top!.y).toBeLessThan(20);
     }
+  });
+
+  it('starts a table with its heading, header and first rows on one page, and keeps a merged group such as （三）不予公开 together', () => {
+    for (const name of ['example-2024', 'pushed-6', 'pushed-12', 'pushed-15'] as const) {
+      const pages = pdfText(pdf(name)).split('\f').map(squeeze);
+      const pageOf = (text: string) => pages.findIndex((p) => p.includes(text));
+      const heading = pageOf('三、收到和处理政府信息公开申请情况');
+      expect(pageOf('一、本年新收政府信息公开申请数'), `${name}: table 三 starts on the page of its heading`).toBe(heading);
+      expect(pageOf('二、上年结转政府信息公开申请数'), `${name}: with its first two rows`).toBe(heading);
+      expect(pageOf('8.属于行政查询事项'), `${name}: （三）不予公开 on one page`).toBe(pageOf('1.属于国家秘密'));
+      expect(pageOf('3.补正后申请内容仍不明确'), `${name}: （四）无法提供 on one page`).toBe(pageOf('1.本机关不掌握相关政府信息'));
+    }
+  });
+
+  it('prints “三、本年度办理结果” down its column a character a line, as the statutory table does', () => {
+    const words = wordsBetween(pdfWords(pdf('example-2024')), '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况');
+    const def = reportFormat(DOCS['example-2024']).tables.t3;
+    const left = PAGE.margin.left / 20;
+    const firstColumn = words.filter((w) => w.x >= left && w.x < left + columnWidths(def)[0]! / 20 && w.y > words.find((x) => x.text === '三、')!.y - 1);
+    const group = firstColumn.slice(0, 8);
+    expect(group.map((w) => w.text)).toEqual(['三、', ...'本年度办理结果']);
+    // Top to bottom, one above the next.
+    group.slice(1).forEach((w, i) => expect(w.y).toBeGreaterThan(group[i]!.y));
   });
 
   describe.each([

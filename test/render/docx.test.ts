@@ -282,10 +282,10 @@ describe.each(EXAMPLES)('Word document of the $name example', ({ report }) => {
     }
   });
 
-  it('breaks a narrow header where the format says (商业/企业, 社会公益/组织) and no other label', async () => {
+  it('breaks a narrow label where the format says (商业/企业, 社会公益/组织, 三、本年度办理结果 down its column) and no other', async () => {
     const { document } = await open(report);
     const broken = Object.values(format.tables).flatMap((t) => t.rows.flat()).flatMap((c) => (c.type === 'label' && c.lines ? [c] : []));
-    expect(broken.map((c) => c.lines!.join('/'))).toEqual(['商业/企业', '科研/机构', '社会公益/组织', '法律服务/机构']);
+    expect(broken.map((c) => c.lines!.join('/'))).toEqual(['商业/企业', '科研/机构', '社会公益/组织', '法律服务/机构', '三、/本/年/度/办/理/结/果']);
     const cells = all(document, 'tc');
     for (const label of broken) {
       const tc = cells.find((c) => textOf(c) === label.text)!;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { FORMATS } from '../../templates';
 import { importText } from '../../src/import';
-import { renderText } from '../../src/render/text';
+import { displayWidth, renderText } from '../../src/render/text';
 import { loadExample } from '../support/examples';
+
+const reportFormatParts = (report: ReturnType<typeof loadExample>): string[] => FORMATS.find((f) => f.id === report.format)!.parts.map((p) => p.heading);
 
 describe('text report', () => {
   const text2024 = renderText(loadExample('2024'));
@@ -84,5 +86,36 @@ describe('text report', () => {
     delete report.values['t3.r3_7.natural'];
     report.written['t3.r3_7.natural'] = '无';
     expect(renderText(report)).toContain('\t\t7.属于行政执法案卷\t无\t0\t');
+  });
+
+  describe('aligned for Notepad', () => {
+    it('counts Chinese characters and full-width forms as two columns', () => {
+      expect(displayWidth('表三 12')).toBe(7);
+      expect(displayWidth('（一）')).toBe(6);
+      expect(displayWidth('\u3000a')).toBe(3);
+    });
+
+    it.each(['2024', '2020'] as const)('lines up every figure of table 三 under the one above, with no tabs (%s)', (which) => {
+      const report = loadExample(which);
+      const text = renderText(report, 'aligned');
+      expect(text).not.toContain('\t');
+      const lines = text.split('\r\n');
+      const format = FORMATS.find((f) => f.id === report.format)!;
+      const start = lines.indexOf(format.parts.find((p) => p.table === 't3')!.heading);
+      const end = lines.indexOf(format.parts.find((p) => p.table === 't4')!.heading);
+      // Body lines holding the seven figures of a row: where each figure ends, counted in display columns.
+      const rows = lines.slice(start, end).filter((l) => /(\d+[\s\u3000]+){6}\d+$/.test(l));
+      expect(rows.length).toBeGreaterThanOrEqual(23);
+      const ends = rows.map((l) => [...l.matchAll(/\d+/g)].slice(-7).map((m) => displayWidth(l.slice(0, m.index! + m[0].length))));
+      for (const e of ends) expect(e).toEqual(ends[0]);
+      // Padding is full-width spaces (a half-width one only for an odd column), so views whose CJK is not two columns wide stay aligned.
+      for (const l of rows) expect(l).not.toMatch(/ {2}/);
+    });
+
+    it('keeps the text and the headings as they are', () => {
+      const report = loadExample('2024');
+      const aligned = renderText(report, 'aligned').split('\r\n');
+      for (const part of reportFormatParts(report)) expect(aligned).toContain(part);
+    });
   });
 });

@@ -3,6 +3,7 @@ import { useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from '
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { FIRST_REPORT_YEAR, formatForYear, isReportYear, type FormatDef } from '../../../templates';
+import { agencyKindEffects } from '../../core/agency-kind';
 import { crossYearTopics } from '../../core/checker/linear';
 import { defaultIntro } from '../../core/document';
 import { AGENCY_KINDS, type Report } from '../../core/report';
@@ -132,11 +133,16 @@ export function MetaEditor() {
         <label htmlFor={ids.agency}>机关名称</label>
         <input id={ids.agency} {...field('agency')} />
         <label htmlFor={ids.kind}>机关类型</label>
-        <select id={ids.kind} {...field('agencyKind')}>
-          {AGENCY_KINDS.map((k) => (
-            <option key={k}>{k}</option>
-          ))}
-        </select>
+        <div>
+          <select id={ids.kind} {...field('agencyKind')} aria-describedby={`${ids.kind}-effects`}>
+            {AGENCY_KINDS.map((k) => (
+              <option key={k}>{k}</option>
+            ))}
+          </select>
+          <p id={`${ids.kind}-effects`} className="hint">
+            {agencyKindEffects(meta.agencyKind, meta.year)}
+          </p>
+        </div>
         <label htmlFor={ids.year}>报告年度</label>
         <div>
           <input id={ids.year} className="short" inputMode="numeric" {...field('year')} aria-invalid={yearProblem ? true : undefined} aria-describedby={yearProblem ? `${ids.year}-problem` : undefined} />

@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { FIRST_REPORT_YEAR, formatForYear, isReportYear } from '../../../templates';
+import { agencyKindEffects, proposedAgencyKind } from '../../core/agency-kind';
 import { continueFromLastYear, newReport } from '../../core/new-report';
 import { AGENCY_KINDS, type Report } from '../../core/report';
 import { DraftsList } from '../drafts/DraftsList';
@@ -48,11 +49,23 @@ export function StartPage({ onOpen, busy = false, storageProblem }: { onOpen: (r
   const [fileProblem, setFileProblem] = useState('');
   const [continuing, setContinuing] = useState<Continuing | undefined>();
   const [reading, setReading] = useState('');
-  const { register, handleSubmit, control, formState } = useForm<NewReportForm>({
+  const { register, handleSubmit, control, formState, setValue } = useForm<NewReportForm>({
     defaultValues: { agency: '', agencyKind: '政府部门', year: String(defaultYear()) },
     resolver: zodResolver(newReportForm),
   });
   const yearText = useWatch({ control, name: 'year' });
+  const kind = useWatch({ control, name: 'agencyKind' });
+  const agency = useWatch({ control, name: 'agency' });
+  /** The clerk picked the kind themselves: the name no longer proposes one. */
+  const [kindChosen, setKindChosen] = useState(false);
+  const agencyField = register('agency', {
+    onChange: (e: { target: HTMLInputElement }) => {
+      const proposed = proposedAgencyKind(e.target.value);
+      if (!kindChosen && proposed) setValue('agencyKind', proposed);
+    },
+  });
+  const kindField = register('agencyKind', { onChange: () => setKindChosen(true) });
+  const year = Number(yearText);
   const problem = formState.errors.agency?.message ?? formState.errors.year?.message;
 
   useEffect(() => {
@@ -125,13 +138,19 @@ export function StartPage({ onOpen, busy = false, storageProblem }: { onOpen: (r
         <h1 id="new-heading">新建年度报告</h1>
         <form onSubmit={(e) => void handleSubmit(create)(e)} className="form-grid" noValidate>
           <label htmlFor={ids.agency}>机关名称</label>
-          <input id={ids.agency} {...register('agency')} placeholder="如：青禾市生态环境局" aria-invalid={formState.errors.agency ? true : undefined} />
+          <input id={ids.agency} {...agencyField} placeholder="如：青禾市生态环境局" aria-invalid={formState.errors.agency ? true : undefined} />
           <label htmlFor={ids.kind}>机关类型</label>
-          <select id={ids.kind} {...register('agencyKind')}>
-            {AGENCY_KINDS.map((k) => (
-              <option key={k}>{k}</option>
-            ))}
-          </select>
+          <div>
+            <select id={ids.kind} {...kindField} aria-describedby={`${ids.kind}-effects`}>
+              {AGENCY_KINDS.map((k) => (
+                <option key={k}>{k}</option>
+              ))}
+            </select>
+            <p id={`${ids.kind}-effects`} className="format-line" aria-live="polite">
+              {!kindChosen && proposedAgencyKind(agency) ? '按机关名称建议，请核对；' : ''}
+              {agencyKindEffects(kind, isReportYear(year) ? year : defaultYear())}
+            </p>
+          </div>
           <label htmlFor={ids.year}>报告年度</label>
           <div>
             <input id={ids.year} className="short" inputMode="numeric" {...register('year')} aria-describedby={`${ids.year}-format`} aria-invalid={formState.errors.year ? true : undefined} />

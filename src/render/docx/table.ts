@@ -16,7 +16,7 @@ import {
 } from 'docx';
 import type { TableDef } from '../../../templates';
 import { pieceText } from '../../core/document';
-import { labelAlign, labelLines, rowPieces, tableGrid, type Anchor, type RowPiece } from '../../core/layout';
+import { labelAlign, labelLines, rowPieces, tableGrid, type Anchor, type RowPiece, type TableGrid } from '../../core/layout';
 import type { Report } from '../../core/report';
 import { columnWidths } from './columns';
 import { FONT } from './fonts';
@@ -45,11 +45,24 @@ type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
 
 const alignment = (table: TableDef, anchor: Anchor): Alignment => (labelAlign(table, anchor) === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER);
 
-/** Rows of a table without header rows (table 二) stay with the rest of their sub-table. */
-function keepsWithNext(table: TableDef, row: number): boolean {
-  if (table.headerRows > 0) return false;
-  const next = table.rows[row + 1];
-  return next !== undefined && !(next[0]?.type === 'label' && next[0].role === 'caption');
+/** A merged label group up to this many rows is kept on one page; a longer one (三、本年度办理结果, 22 rows) may break. */
+const MAX_KEPT_GROUP = 10;
+
+/**
+ * Whether a row stays on the page of the next one (Word's keep-with-next on its paragraphs). Rows of a table
+ * without header rows (table 二) stay with the rest of their sub-table. In a table with a header, the header
+ * and the first body row stay with the row after (so the table never starts in the last lines of a page), and
+ * so do the rows of a merged label group but its last (“（三）不予公开” is not split across pages).
+ */
+function keepsWithNext(grid: TableGrid, row: number): boolean {
+  const table = grid.table;
+  if (row >= grid.rowCount - 1) return false;
+  if (table.headerRows === 0) {
+    const next = table.rows[row + 1];
+    return next !== undefined && !(next[0]?.type === 'label' && next[0].role === 'caption');
+  }
+  if (row <= table.headerRows) return true;
+  return grid.slots[row]!.some((a) => a.rowSpan > 1 && a.rowSpan <= MAX_KEPT_GROUP && row < a.row + a.rowSpan - 1);
 }
 
 /** A cell's lines: a label breaks where its definition says (商业/企业), anything else is one line. */
@@ -105,7 +118,7 @@ export function renderTableDocx(report: Report, table: TableDef): Table {
   const widths = columnWidths(table);
   const rows: TableRow[] = [];
   for (let r = 0; r < grid.rowCount; r++) {
-    const keepNext = keepsWithNext(table, r);
+    const keepNext = keepsWithNext(grid, r);
     const children = rowPieces(grid, r).map((piece) => {
       const { anchor, starts } = piece;
       let width = 0;

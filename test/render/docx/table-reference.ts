@@ -52,11 +52,18 @@ function cellParagraph(lines: readonly string[], table: TableDef, anchor: Anchor
   });
 }
 
-/** Rows of table 二 stay with the rest of their sub-table (it has no header row to repeat). */
-function keepsWithNext(table: TableDef, row: number): boolean {
-  if (table.headerRows > 0) return false;
-  const next = table.rows[row + 1];
-  return next !== undefined && !(next[0]?.type === 'label' && next[0].role === 'caption');
+/**
+ * Rows of table 二 stay with the rest of their sub-table (it has no header row to repeat); elsewhere the header
+ * and first body row stay with the next row, and so do the rows of a merged group of up to 10 rows but its last.
+ */
+function keepsWithNext(table: TableDef, row: number, grid: ReturnType<typeof tableGrid>): boolean {
+  if (row >= grid.rowCount - 1) return false;
+  if (table.headerRows === 0) {
+    const next = table.rows[row + 1];
+    return next !== undefined && !(next[0]?.type === 'label' && next[0].role === 'caption');
+  }
+  if (row <= table.headerRows) return true;
+  return grid.anchors.some((a) => a.rowSpan > 1 && a.rowSpan <= 10 && a.row <= row && row < a.row + a.rowSpan - 1);
 }
 
 export function referenceTableDocx(report: Report, table: TableDef): Table {
@@ -65,7 +72,7 @@ export function referenceTableDocx(report: Report, table: TableDef): Table {
   const span = (a: Anchor) => widths.slice(a.col, a.col + a.colSpan).reduce((s, w) => s + w, 0);
   const rows: TableRow[] = [];
   for (let r = 0; r < grid.rowCount; r++) {
-    const keepNext = keepsWithNext(table, r);
+    const keepNext = keepsWithNext(table, r, grid);
     const cells = rowPieces(grid, r).map(({ anchor, starts }) => {
       const cell = anchor.cell;
       const lines = !starts ? [''] : cell.type === 'value' ? [cellDisplay(report, cell)] : cell.lines && !cell.note ? cell.lines : [labelText(cell)];

@@ -228,7 +228,7 @@ export function NarrativeEditor({ part }: { part: PartDef }) {
       <div className="narrative-layout">
         <div className="narrative-blocks">
           {fields.length === 0 && <p className="hint">还没有内容。请用下方按钮添加段落或小标题，或把 Word 中的文字整段粘贴进来。</p>}
-          {fields.length > 0 && <p className="hint block-hint">回车另起一段；从 Word 粘贴多段文字会分成多段，“（一）……”这样的行自动成为小标题。</p>}
+          {fields.length > 0 && <p className="hint block-hint">回车另起一段；从 Word 粘贴多段文字会分成多段。“（一）……”这样的短行，输入后按回车或粘贴进来，都自动成为小标题。</p>}
           {fields.map((field, i) => {
             const fieldId = fieldDomId(field.id);
             const label = field.type === 'heading' ? `小标题 ${i + 1}` : `段落 ${i + 1}`;
