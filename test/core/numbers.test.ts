@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareDecimal, normalizeDecimal, shiftLeft } from '../../src/core/decimal';
 import { formatValue, isValidValue, parseCell } from '../../src/core/numbers';
+import { seeded } from '../support/fuzz';
 
 describe('parseCell: counts', () => {
   it.each([
@@ -90,6 +91,7 @@ describe('exact decimals', () => {
         const back = BigInt(i! + f.padEnd(scale + 4, '0').slice(0, scale + 4));
         expect(back).toBe(n);
       }),
+      seeded('decimal shift', 100),
     );
   });
 });
@@ -104,6 +106,7 @@ describe('the parser never throws and round-trips what it stores', () => {
           expect(parseCell(formatValue(r.value), kind)).toEqual({ status: 'value', value: r.value });
         }
       }),
+      seeded('cell parsing', 100),
     );
   });
 });

@@ -3,16 +3,16 @@ import fc from 'fast-check';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatById } from '../../templates';
-import type { Finding } from '../../src/core/checker';
 import { parseCell } from '../../src/core/numbers';
 import { jsonSyntaxError, parseReport, serializeReport } from '../../src/core/report';
-import { decodeText, importFile, type ImportResult } from '../../src/import';
+import { decodeText, importFile } from '../../src/import';
 import { renderDocx } from '../../src/render/docx';
 import { renderText } from '../../src/render/text';
 import { asHtmlPage, inLayout, type Layout } from '../import/layouts';
 import { loadExample } from '../support/examples';
 import { byteEdits, lineEdits, mutateBytes, mutateLines } from './mutations';
 import { seeded } from '../support/fuzz';
+import { expectSettled } from '../support/settled-read';
 
 // Fuzzing with bounded runs: whatever a file holds, each reader ends with a report and findings, or a
 // plain Chinese reason; never an exception, a hang, or a message that is really a program error.
@@ -20,32 +20,6 @@ import { seeded } from '../support/fuzz';
 
 const RUNS = seeded('readers', 60);
 const enc = (s: string) => new TextEncoder().encode(s);
-
-/** What a program error looks like when it leaks into a message. */
-const PROGRAM_ERROR = /TypeError|RangeError|ReferenceError|SyntaxError: |Cannot read|is not a function|undefined|\[object |NaN|\n\s+at /;
-
-/** Where a finding points: a part of the report (and within it a row, a column or a cell), or the document as a whole by name. */
-function saysWhere(f: Finding): boolean {
-  if (f.part !== null) return true;
-  return /标题|报告|文件|年度|全文|统计期限|机关/.test(f.message);
-}
-
-function expectSettled(result: ImportResult): void {
-  if (!result.ok) {
-    expect(result.error.length).toBeGreaterThan(5);
-    expect(result.error).toMatch(/[\u4e00-\u9fff]/);
-    expect(result.error).not.toMatch(PROGRAM_ERROR);
-    return;
-  }
-  expect(result.report.schemaVersion).toBe(1);
-  for (const f of result.findings) {
-    expect(f.message, JSON.stringify(f)).toMatch(/[\u4e00-\u9fff]/);
-    expect(f.message).not.toMatch(PROGRAM_ERROR);
-    expect(saysWhere(f), `finding without a place: ${JSON.stringify(f)}`).toBe(true);
-  }
-  // The model it returns is a valid report file.
-  expect(parseReport(serializeReport(result.report)).ok).toBe(true);
-}
 
 describe('the number parser', () => {
   it('never throws, and a value it returns is a finite number or a decimal string', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importDocx } from '../../src/import';
 import { renderDocx } from '../../src/render/docx';
 import { arbitraryReport } from './arbitrary-report';
+import { seeded } from '../support/fuzz';
 
 describe('Word documents written by nianbao re-import to the same report', () => {
   it.each([
@@ -16,7 +17,7 @@ describe('Word documents written by nianbao re-import to the same report', () =>
         expect(read.report).toEqual(report);
         expect(read.findings).toEqual([]);
       }),
-      { numRuns: 15 },
+      seeded('docx round trip', 15),
     );
   });
 });

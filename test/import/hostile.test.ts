@@ -4,18 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { importFile } from '../../src/import';
 import { renderText } from '../../src/render/text';
 import { loadExample } from '../support/examples';
+import { seeded } from '../support/fuzz';
+import { expectSettled } from '../support/settled-read';
 
 // Whatever a file holds, reading it ends with a report or a clear error, never an exception or a hang.
 
-const settled = (r: { ok: boolean; error?: string }) => r.ok || (typeof r.error === 'string' && r.error.length > 0);
 
 describe('damaged and hostile files', () => {
   it('random bytes under every supported name', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), fc.constantFrom('a.txt', 'a.html', 'a.htm', 'a.docx', 'a.json'), async (bytes, name) => {
-        expect(settled(await importFile(name, bytes))).toBe(true);
+        expectSettled(await importFile(name, bytes));
       }),
-      { numRuns: 200 },
+      seeded('hostile bytes', 200),
     );
   });
 
@@ -25,10 +26,10 @@ describe('damaged and hostile files', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.oneof(tags, fc.string({ maxLength: 20 })), { maxLength: 60 }), fc.nat({ max: text.length }), async (parts, cut) => {
         const html = new TextEncoder().encode(parts.join('') + text.slice(0, cut));
-        expect(settled(await importFile('page.html', html))).toBe(true);
-        expect(settled(await importFile('cut.txt', new TextEncoder().encode(text.slice(0, cut))))).toBe(true);
+        expectSettled(await importFile('page.html', html));
+        expectSettled(await importFile('cut.txt', new TextEncoder().encode(text.slice(0, cut))));
       }),
-      { numRuns: 150 },
+      seeded('hostile markup', 150),
     );
   });
 

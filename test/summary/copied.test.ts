@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clustersOf, findCopied, Joins, paragraphNodes, type CopiedFound, type UnitParagraphs } from '../../src/summary/copied';
 import { normaliseParagraph, shingles, similarity, SIMILARITY, type Paragraph } from '../../src/summary/paragraphs';
+import { seeded } from '../support/fuzz';
 
 // The fingerprint index finds what comparing every paragraph with every other finds: the same clusters, the
 // same boilerplate. Inputs mix paragraphs of a unit's own, exact copies, copies with one character changed
@@ -81,13 +82,11 @@ function own(seed: number): string {
 
 describe('copied paragraphs through the fingerprint index', () => {
   it('finds the same clusters and boilerplate as all pairs (seed printed)', () => {
-    const seed = Number(process.env.FC_SEED ?? Date.now() % 1_000_000);
-    console.log(`copied-paragraphs property: seed ${seed} (FC_SEED=${seed} to replay)`);
     fc.assert(
       fc.property(input, (units) => {
         expect(shape(findCopied(units))).toEqual(shape(allPairs(units)));
       }),
-      { seed, numRuns: 60, verbose: true },
+      { ...seeded('copied paragraphs', 60), verbose: true },
     );
   });
 

@@ -6,6 +6,7 @@ import { reportFormat, type Report } from '../../../src/core/report';
 import { renderTableDocx } from '../../../src/render/docx/table';
 import { arbitraryReport } from '../../import/arbitrary-report';
 import { loadExample } from '../../support/examples';
+import { seeded } from '../../support/fuzz';
 import { referenceTableDocx } from './table-reference';
 
 // The export writes tables from prepared cell shapes; the XML must be exactly what one docx
@@ -38,7 +39,7 @@ describe('table XML is the same as one docx component per cell writes', () => {
         report.written[key] = text;
         await expectSameTables(report);
       }),
-      { numRuns: 40 },
+      seeded('docx table layout', 40),
     );
     // 40 × 6 packed documents: seconds on a quiet machine, far more on a shared CI runner.
   }, 120_000);
