@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type InlineConfig, type Plugin, type PluginOption } from 'vite';
 import { BROWSER_FLOOR } from './build/browser-floor.ts';
-import { singleFileBuild, singleFilePlugins } from './build/single-file.ts';
+import { inlineWorkers, singleFileBuild, singleFilePlugins } from './build/single-file.ts';
 import { workerPolyfills } from './build/worker-polyfills.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -51,7 +51,8 @@ const singleFileConfig = (): InlineConfig => ({
   root,
   base: './',
   plugins: [...appPlugins(), ...singleFilePlugins(root)],
-  worker,
+  define: { 'import.meta.env.NIANBAO_SINGLE_FILE': 'true' },
+  worker: { ...worker, plugins: () => [...worker.plugins(), inlineWorkers()] },
 });
 
 export default defineConfig({

@@ -16,15 +16,7 @@ export const SINGLE_FILE = 'nianbao.html';
 /** The single-file build's own plugins, added to the app's plugins (see vite.config.ts). */
 export function singleFilePlugins(root: string): Plugin[] {
   return [
-    {
-      name: 'nianbao-inline-workers',
-      enforce: 'pre',
-      // `import X from './w?worker'` becomes a worker started from a Blob of its code, held in the bundle.
-      async resolveId(source, importer, options) {
-        if (!/[?&]worker$/.test(source)) return null;
-        return this.resolve(`${source}&inline`, importer, { ...options, skipSelf: true });
-      },
-    },
+    inlineWorkers(),
     {
       name: 'nianbao-inline-page-files',
       transformIndexHtml: {
@@ -40,6 +32,19 @@ export function singleFilePlugins(root: string): Plugin[] {
     },
     viteSingleFile({ outputFileName: SINGLE_FILE }) as Plugin,
   ];
+}
+
+/** `import X from './w?worker'` becomes a worker started from a Blob of its code, held in the bundle; also inside
+ * workers (the 汇总 page's worker starts pdf.js's). */
+export function inlineWorkers(): Plugin {
+  return {
+    name: 'nianbao-inline-workers',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!/[?&]worker$/.test(source)) return null;
+      return this.resolve(`${source}&inline`, importer, { ...options, skipSelf: true });
+    },
+  };
 }
 
 const readPublic = (root: string, name: string): string => readFileSync(join(root, 'public', name), 'utf8');

@@ -87,10 +87,13 @@ async function pageClient(): Promise<EngineClient> {
   };
 }
 
-function makeWorker(): Worker | undefined {
-  if (typeof Worker === 'undefined') return undefined;
+async function makeWorker(): Promise<Worker | undefined> {
+  // nianbao.html runs the engine in the page (reading still yields between files): a worker there would carry
+  // a second copy of the reader and pdf.js inside the one file, past its size budget.
+  if (typeof Worker === 'undefined' || import.meta.env.NIANBAO_SINGLE_FILE) return undefined;
   try {
-    return new Worker(new URL('./summary.worker.ts', import.meta.url), { type: 'module' });
+    const { default: SummaryWorker } = await import('./summary.worker?worker');
+    return new SummaryWorker({ name: 'summary' });
   } catch {
     // A browser that refuses module workers (or a page opened from a file it may not spawn from).
     return undefined;
@@ -99,7 +102,7 @@ function makeWorker(): Worker | undefined {
 
 /** The engine in a worker when one starts and answers (within 15 s), else in the page. */
 export async function createEngine(options: { worker?: boolean } = {}): Promise<EngineClient> {
-  const worker = options.worker === false ? undefined : makeWorker();
+  const worker = options.worker === false ? undefined : await makeWorker();
   if (!worker) return pageClient();
   const client = workerClient(worker);
   const answered = await Promise.race([

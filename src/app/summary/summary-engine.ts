@@ -25,20 +25,22 @@ export type FileToRead = { id: string; file: File; name?: string; which: Which; 
 /** Options the page passes through (no callbacks: they do not cross to a worker). */
 export type EngineOptions = Omit<SummaryOptions, 'onPhase'>;
 
-async function preparePdfWorker(name: string): Promise<void> {
-  if (!name.toLowerCase().endsWith('.pdf')) return;
+/** Makes pdf.js ready before a PDF is read: in the page, its own worker (see check/pdf-worker). */
+export type PreparePdf = () => Promise<unknown>;
+
+const pdfWorkerOfThePage: PreparePdf = async () => {
   const { configurePdfWorker } = await import('../check/pdf-worker');
   await configurePdfWorker();
-}
+};
 
 /** Reads one file; a bad file becomes a reason, never a crash. */
-export async function readEntry({ id, file, name, which, received }: FileToRead): Promise<FileEntry> {
+export async function readEntry({ id, file, name, which, received }: FileToRead, preparePdf: PreparePdf = pdfWorkerOfThePage): Promise<FileEntry> {
   const base = { id, name: name ?? file.name, which, modified: file.lastModified, received };
   // Checked before reading, so a huge file never enters memory.
   const tooLarge = fileSizeProblem(file.size);
   if (tooLarge) return { ...base, outcome: { ok: false, error: tooLarge } };
   try {
-    await preparePdfWorker(file.name).catch(() => undefined);
+    if (file.name.toLowerCase().endsWith('.pdf')) await preparePdf().catch(() => undefined);
     const read = await importFile(file.name, new Uint8Array(await file.arrayBuffer()));
     const outcome: ReadOutcome = read.ok ? { ok: true, report: read.report, readingFindings: read.findings, ...(read.unseen ? { unseen: read.unseen } : {}) } : read;
     return { ...base, outcome };
@@ -50,8 +52,10 @@ export async function readEntry({ id, file, name, which, received }: FileToRead)
 export class SummaryEngine {
   private readonly files = new Map<string, FileEntry>();
 
+  constructor(private readonly preparePdf: PreparePdf = pdfWorkerOfThePage) {}
+
   async read(file: FileToRead): Promise<FileEntry> {
-    const entry = await readEntry(file);
+    const entry = await readEntry(file, this.preparePdf);
     this.files.set(entry.id, entry);
     return entry;
   }

@@ -3,10 +3,12 @@ import { SummaryEngine } from './summary-engine';
 import type { EngineRequest, EngineResponse } from './engine-protocol';
 
 // The 汇总 page's worker: reading (pdf.js, docx, text), checking and summing happen here, so the page stays
-// responsive with hundreds of files. One entry file; created by engine-client.ts with
-// `new Worker(new URL('./summary.worker.ts', import.meta.url), { type: 'module' })`.
+// responsive with hundreds of files. One entry file; created by engine-client.ts through Vite's
+// `?worker` import (so the single-file build can hold it as a Blob worker, as it does pdf.js's).
 
-const engine = new SummaryEngine();
+// pdf.js parses in this thread, already off the page's: loading its worker module sets the global pdf.js then
+// uses instead of starting a nested worker (one copy of its worker code per bundle).
+const engine = new SummaryEngine(() => import('../check/pdf.worker'));
 const ROWS_PER_MESSAGE = 40;
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const reply = (message: EngineResponse) => scope.postMessage(message);
