@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { FIRST_REPORT_YEAR, FORMATS, isReportYear, LAST_REPORT_YEAR, type FormatId } from '../../templates';
+import { FORMATS, type FormatId } from '../../templates';
 import type { ReadOptions } from '../import';
+import { parseReportYear } from '../core/report-year';
 
 // What every command shares: usage errors, option parsing, safe file output.
 
@@ -44,11 +45,9 @@ export const READ_OPTIONS = { year: { type: 'string' }, format: { type: 'string'
 export function readOptions(values: { year?: unknown; format?: unknown }): Omit<ReadOptions, 'fileName'> {
   const options: Omit<ReadOptions, 'fileName'> = {};
   if (values.year !== undefined) {
-    const year = Number(values.year);
-    if (!/^\d{4}$/.test(String(values.year)) || !isReportYear(year)) {
-      throw new UsageError(`--year 应为 ${FIRST_REPORT_YEAR}–${LAST_REPORT_YEAR} 之间的四位年份，如 --year 2024`);
-    }
-    options.year = year;
+    const parsed = parseReportYear(String(values.year));
+    if (!parsed.ok) throw new UsageError(`--year：${parsed.problem}`);
+    options.year = parsed.year;
   }
   if (values.format !== undefined) {
     const format = FORMATS.find((f) => f.id === values.format);

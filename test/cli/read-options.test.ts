@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { renderText } from '../../src/render/text';
 import { loadExample } from '../support/examples';
+import { REPORT_YEAR_PROBLEM } from '../../src/core/report-year';
 
 // --year and --format on `nianbao check` and `nianbao import`: what the user knows better than the text.
 
@@ -52,7 +53,7 @@ describe('a page without any year', () => {
   it('refuses a year or a format that is none, saying which are', async () => {
     const bad = await run('check', file, '--year', '24');
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('--year 应为 2019–2100 之间的四位年份');
+    expect(bad.err).toContain(`--year：${REPORT_YEAR_PROBLEM}`);
     const format = await run('check', file, '--format', '2020');
     expect(format.err).toContain('--format 应为 2019 或 2021');
   });

@@ -14,6 +14,7 @@ import { formatById } from '../../templates';
 import { pdfPrinter } from '../summary/pdf-printer';
 import { LISTED, SCENARIO, writeUnitSet, type UnitSet } from '../summary/unit-set';
 import { haveTools } from '../support/system-tools';
+import { REPORT_YEAR_PROBLEM } from '../../src/core/report-year';
 
 // `nianbao summary` over a generated county: ~40 units in .txt/.docx/.pdf with last year's reports and a units list.
 
@@ -299,7 +300,7 @@ describe('nianbao summary usage', () => {
   it('explains bad options in Chinese and keeps files it would overwrite', async () => {
     expect((await run('summary')).err).toContain('请给出各单位的报告文件或所在的文件夹');
     expect((await run('summary', set.current, '--out', join(dir, 'x.csv'))).err).toContain('--out 应以 .xlsx 结尾');
-    expect((await run('summary', set.current, '--year', '24')).err).toContain('--year 应为');
+    expect((await run('summary', set.current, '--year', '24')).err).toContain(`--year：${REPORT_YEAR_PROBLEM}`);
     expect((await run('summary', set.current, '--units', join(dir, 'none.txt'))).err).toMatch(/单位名单 .*none\.txt 无法读取（ENOENT）/);
     const again = await run('summary', join(set.current, '01-发展和改革局.txt'), '--out', xlsx());
     expect(again.code).toBe(2);

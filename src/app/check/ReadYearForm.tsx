@@ -2,17 +2,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from '../../../templates';
+import { reportYearText } from '../../core/report-year';
 
 // The report year of a checked file, which the user can correct (or give, when the text states none):
 // the file is read again as a report of that year, also before it is opened in the editor.
 
 const schema = z.object({
-  year: z
-    .string()
-    .trim()
-    .regex(/^\d{4}$/, '请填写四位年份，如 2024')
-    .refine((y) => Number(y) >= FIRST_REPORT_YEAR && Number(y) <= LAST_REPORT_YEAR, `年度应在 ${FIRST_REPORT_YEAR} 年以后`),
+  year: reportYearText,
 });
 type Values = z.infer<typeof schema>;
 

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { FIRST_REPORT_YEAR, formatForYear, isReportYear, type FormatDef } from '../../../templates';
+import { formatForYear, type FormatDef } from '../../../templates';
 import { agencyKindEffects } from '../../core/agency-kind';
 import { crossYearTopics } from '../../core/checker/linear';
 import { defaultIntro } from '../../core/document';
@@ -10,6 +10,7 @@ import { AGENCY_KINDS, type Report } from '../../core/report';
 import { readReportFile } from '../shared/report-file';
 import { SectionHeading } from '../shared/SectionHeading';
 import { useMeta, useStore } from '../store/store-context';
+import { parseReportYear } from '../../core/report-year';
 
 // 基本信息 as a react-hook-form form. Each valid change goes to the store at once (one undo step per field
 // typed into); a year that would need another format is refused here, with the reason.
@@ -23,10 +24,13 @@ export function metaFormFor(format: FormatDef) {
       .string()
       .trim()
       .superRefine((text, ctx) => {
-        const year = Number(text);
-        if (!/^\d{4}$/.test(text) || !isReportYear(year)) {
-          ctx.addIssue({ code: 'custom', message: `请填写四位年份（${FIRST_REPORT_YEAR} 年及以后）。` });
-        } else if (formatForYear(year).id !== format.id) {
+        const parsed = parseReportYear(text);
+        if (!parsed.ok) {
+          ctx.addIssue({ code: 'custom', message: parsed.problem });
+          return;
+        }
+        const year = parsed.year;
+        if (formatForYear(year).id !== format.id) {
           const other = formatForYear(year);
           ctx.addIssue({
             code: 'custom',

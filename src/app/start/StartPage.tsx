@@ -12,6 +12,7 @@ import { fileSizeProblem } from '../../import/limits';
 import { readReportFile } from '../shared/report-file';
 import { ContinueDialog } from './ContinueDialog';
 import type { LastYearRead } from './last-year-file';
+import { reportYearText } from '../../core/report-year';
 
 /** Last year's report while the clerk decides how to continue it; `read` when it came from Word, PDF, a web page or text. */
 type Continuing = { report: Report; read?: LastYearRead };
@@ -22,17 +23,11 @@ const LAST_YEAR_ACCEPT = '.json,application/json,.docx,.pdf,.html,.htm,.txt';
 // Reports are drafted from late in the year they cover until the deadline early next year.
 const defaultYear = (now = new Date()) => (now.getMonth() >= 10 ? now.getFullYear() : now.getFullYear() - 1);
 
-const YEAR_PROBLEM = `报告年度应为${FIRST_REPORT_YEAR}年及以后的四位年份。`;
-
 /** The new-report form: zod says what is missing, in the clerk's words. */
 export const newReportForm = z.object({
   agency: z.string().trim().min(1, '请填写机关名称，如“××市××局”。'),
   agencyKind: z.enum(AGENCY_KINDS),
-  year: z
-    .string()
-    .trim()
-    .regex(/^\d{4}$/, YEAR_PROBLEM)
-    .refine((y) => isReportYear(Number(y)), YEAR_PROBLEM),
+  year: reportYearText,
 });
 type NewReportForm = z.infer<typeof newReportForm>;
 

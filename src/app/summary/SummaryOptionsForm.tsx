@@ -2,9 +2,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import { FIRST_REPORT_YEAR, LAST_REPORT_YEAR } from '../../../templates';
 import { parseUnitsList } from '../../summary';
 import { readFileText } from '../shared/report-file';
+import { REPORT_YEAR_PROBLEM, reportYearText } from '../../core/report-year';
 
 // The year being collected and the units list (单位名单): typed, pasted or read from a .txt file.
 
@@ -12,8 +12,8 @@ const schema = z.object({
   year: z
     .string()
     .trim()
-    .refine((s) => s === '' || (/^\d{4}$/.test(s) && Number(s) >= FIRST_REPORT_YEAR && Number(s) <= LAST_REPORT_YEAR), {
-      message: `请写四位年份（${FIRST_REPORT_YEAR}年以后），或留空按多数报告的年度`,
+    .refine((s) => s === '' || reportYearText.safeParse(s).success, {
+      message: `${REPORT_YEAR_PROBLEM}也可留空，按多数报告的年度。`,
     }),
   units: z.string(),
 });

@@ -1,10 +1,11 @@
-import { FIRST_REPORT_YEAR, isReportYear } from '../../../templates';
+import { FIRST_REPORT_YEAR } from '../../../templates';
 import type { Finding } from '../../core/checker';
 import { continueFromLastYear, newReport } from '../../core/new-report';
 import { AGENCY_KINDS, reportFormat, serializeReport, type AgencyKind, type Report } from '../../core/report';
 import { parse, readOptions, UsageError, writeOutput, type Io } from '../args';
 import { readInput } from '../input';
 import { formatFindings } from '../output';
+import { parseReportYear } from '../../core/report-year';
 
 // `nianbao new`: a blank report for a year, or (--from) this year's report continuing last year's, read from
 // the app's .json or from last year's Word file, PDF, web page or text.
@@ -20,10 +21,9 @@ export async function runNew(args: string[], io: Io): Promise<number> {
     out: { type: 'string' },
     force: { type: 'boolean' },
   });
-  const year = values.year === undefined ? undefined : Number(values.year);
-  if (year !== undefined && (!/^\d{4}$/.test(String(values.year)) || !isReportYear(year))) {
-    throw new UsageError(`--year 应为 ${FIRST_REPORT_YEAR} 年以后的四位年份，如 --year 2024`);
-  }
+  const parsedYear = values.year === undefined ? undefined : parseReportYear(String(values.year));
+  if (parsedYear && !parsedYear.ok) throw new UsageError(`--year：${parsedYear.problem}`);
+  const year = parsedYear?.ok ? parsedYear.year : undefined;
   const agency = (values.agency as string | undefined)?.trim();
   const kind = values.kind as string | undefined;
   if (kind !== undefined && !(AGENCY_KINDS as readonly string[]).includes(kind)) {

@@ -1,6 +1,5 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { FIRST_REPORT_YEAR, isReportYear } from '../../../templates';
 import { serializeReport } from '../../core/report';
 import { decodeText } from '../../import';
 import { compareSummaries, namesList, parseUnitsList, SummaryBuilder, summaryJson, type ReadOutcome, type Summary, type SummaryChanges, type UnitState } from '../../summary';
@@ -8,6 +7,7 @@ import { parse, UsageError, writeOutput, type Io } from '../args';
 import { expandInputs, type InputResult } from '../input';
 import { readInputs } from '../read-pool';
 import { stderrProgressBar, type Progress } from '../progress';
+import { parseReportYear } from '../../core/report-year';
 
 // `nianbao summary`: a folder of units' reports in, one workbook (or JSON) out. Files are read one at a
 // time and reduced to a small record each, so a province's thousands of files fit in bounded memory.
@@ -29,8 +29,9 @@ export async function runSummary(args: string[], io: Io, progress: Progress = st
   if (positionals.length === 0) throw new UsageError('请给出各单位的报告文件或所在的文件夹');
   let year: number | undefined;
   if (values.year !== undefined) {
-    year = Number(values.year);
-    if (!isReportYear(year)) throw new UsageError(`--year 应为 ${FIRST_REPORT_YEAR} 年以后的年份，如 --year 2024`);
+    const parsed = parseReportYear(String(values.year));
+    if (!parsed.ok) throw new UsageError(`--year：${parsed.problem}`);
+    year = parsed.year;
   }
   const out = values.out as string | undefined;
   if (out && extname(out).toLowerCase() !== '.xlsx') throw new UsageError(`--out 应以 .xlsx 结尾（Excel 工作簿），而不是“${basename(out)}”`);

@@ -6,6 +6,7 @@ import { CheckPage } from '../../../src/app/check/CheckPage';
 import type { Report } from '../../../src/core/report';
 import { renderText } from '../../../src/render/text';
 import { loadExample } from '../../support/examples';
+import { REPORT_YEAR_PROBLEM } from '../../../src/core/report-year';
 
 afterEach(cleanup);
 
@@ -59,7 +60,7 @@ describe('the report year on the check page', () => {
     await user.clear(year);
     await user.type(year, '24');
     await user.click(within(card).getByRole('button', { name: '在编辑器中打开' }));
-    expect((await within(card).findByRole('alert')).textContent).toBe('请填写四位年份，如 2024');
+    expect((await within(card).findByRole('alert')).textContent).toBe(REPORT_YEAR_PROBLEM);
     expect(opened).not.toHaveBeenCalled();
   });
 });
