@@ -50,10 +50,6 @@ const splitPipes = (line: string): string[] => {
 const tabsOnly = (space: string): string => space.replace(/[^\t]/g, '');
 const trimEndKeepingTabs = (line: string): string => line.replace(/\s+$/, tabsOnly);
 
-export function textToBlocks(input: string): SourceBlock[] {
-  return linesToBlocks(stripConverterMarks(input.replace(/^\ufeff/, '')).split(/\r\n|\r|\n/));
-}
-
 /** Lines (already normalised) to text and row blocks, in the layout the lines show. */
 export function linesToBlocks(input: readonly string[]): SourceBlock[] {
   const lines = input.map(trimEndKeepingTabs);

@@ -63,15 +63,6 @@ export function findTitle(front: readonly SourceBlock[]): (Title & { start: numb
   return found;
 }
 
-/** A year stated in the opening statement ("统计期限自2020年1月1日…") when the title has none. */
-export function yearFromText(texts: readonly string[]): number | undefined {
-  for (const t of texts) {
-    const m = /(\d{4})年1月1日/.exec(canonicalText(t)) ?? /(\d{4})年度/.exec(canonicalText(t));
-    if (m) return Number(m[1]);
-  }
-  return undefined;
-}
-
 /** The kind of agency a name suggests (it decides the publication deadline). */
 export function agencyKindOf(agency: string): AgencyKind {
   const name = agency.trim();

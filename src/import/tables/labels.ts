@@ -136,23 +136,3 @@ export function isTypoOf(text: string, label: TableLabel): boolean {
   return key !== label.key && withoutNumbering(key) !== label.loose && coreKey(text) !== label.core && !label.key.includes(withoutNumbering(key));
 }
 
-/** Label keys that only one format prints: they tell the formats apart. */
-export function formatMarkers(formats: readonly FormatDef[]): Map<FormatDef, Set<string>> {
-  // Fixed data: worked out once, not for every document read.
-  let markers = markerCache.get(formats);
-  if (!markers) {
-    markers = computeMarkers(formats);
-    markerCache.set(formats, markers);
-  }
-  return markers;
-}
-
-const markerCache = new WeakMap<readonly FormatDef[], Map<FormatDef, Set<string>>>();
-
-function computeMarkers(formats: readonly FormatDef[]): Map<FormatDef, Set<string>> {
-  const keysOf = (f: FormatDef) => new Set(Object.values(f.tables).flatMap((t) => tableLabels(t).labels.map((l) => l.key)));
-  const all = formats.map((f) => [f, keysOf(f)] as const);
-  return new Map(
-    all.map(([f, keys]) => [f, new Set([...keys].filter((k) => all.every(([g, other]) => g === f || !other.has(k))))]),
-  );
-}
