@@ -47,7 +47,7 @@ export async function run({ quick }: { quick: boolean }): Promise<BenchFigure[]>
 
   for (const [kind, count, min] of [
     ['txt', quick ? 300 : 2000, 1000],
-    ['docx', quick ? 80 : 400, 200],
+    ['docx', quick ? 80 : 400, 250],
   ] as const) {
     const folder = await writeReports(kind, count);
     try {
