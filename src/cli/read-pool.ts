@@ -18,15 +18,6 @@ const IN_FLIGHT_PER_WORKER = 8;
 /** What the user said of every file (--year, --format). */
 export type GivenOptions = Omit<ReadOptions, 'fileName'>;
 
-async function readSafely(file: string, given: GivenOptions): Promise<InputResult> {
-  try {
-    return await readInput(file, given);
-  } catch (e) {
-    // A reader bug must not end the batch.
-    return { ok: false, error: `读取时出错（${(e as Error).message || String(e)}）` };
-  }
-}
-
 type PoolWorker = { worker: Worker; pending: Map<number, { file: string; resolve: (r: InputResult) => void }>; broken: boolean };
 
 export async function* readInputs(files: readonly string[], given: GivenOptions = {}): AsyncGenerator<InputResult> {
@@ -35,7 +26,7 @@ export async function* readInputs(files: readonly string[], given: GivenOptions 
   const asked = Math.floor(Number(process.env.NIANBAO_THREADS)) || 1;
   const count = Math.min(asked, MAX_WORKERS, availableParallelism());
   if (!url || files.length < PARALLEL_FROM || count < 2) {
-    for (const file of files) yield await readSafely(file, given);
+    for (const file of files) yield await readInput(file, given);
     return;
   }
   const pool: PoolWorker[] = Array.from({ length: count }, () => {
@@ -47,7 +38,7 @@ export async function* readInputs(files: readonly string[], given: GivenOptions 
     // A worker that dies hands its files back to the main thread.
     const fail = () => {
       entry.broken = true;
-      for (const { file, resolve } of entry.pending.values()) void readSafely(file, given).then(resolve);
+      for (const { file, resolve } of entry.pending.values()) void readInput(file, given).then(resolve);
       entry.pending.clear();
     };
     entry.worker.on('error', fail);
@@ -56,7 +47,7 @@ export async function* readInputs(files: readonly string[], given: GivenOptions 
   });
   const request = (id: number, file: string): Promise<InputResult> => {
     const healthy = pool.filter((p) => !p.broken);
-    if (healthy.length === 0) return readSafely(file, given);
+    if (healthy.length === 0) return readInput(file, given);
     const target = healthy.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     return new Promise((resolve) => {
       target.pending.set(id, { file, resolve });

@@ -10,12 +10,8 @@ type Request = { id: number; file: string; given: GivenOptions };
 let queue: Promise<void> = Promise.resolve();
 parentPort!.on('message', (m: Request) => {
   queue = queue.then(async () => {
-    let result: InputResult;
-    try {
-      result = await readInput(m.file, m.given);
-    } catch (e) {
-      result = { ok: false, error: `读取时出错（${(e as Error).message || String(e)}）` };
-    }
+    // readInput never throws: a file it cannot read is an error result (importFile's promise).
+    const result: InputResult = await readInput(m.file, m.given);
     parentPort!.postMessage({ id: m.id, result });
   });
 });
