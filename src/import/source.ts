@@ -1,3 +1,5 @@
+import type { SourceKind } from '../core/checked-file';
+
 // What every reader produces before mapping: the document's text lines and table rows in reading order.
 
 /** One table cell as the source wrote it. `covered`: a position a vertical merge from above covers. */
@@ -9,7 +11,7 @@ export type SourceCell = { text: string; covered?: boolean };
  */
 export type SourceBlock = { kind: 'text'; text: string } | { kind: 'row'; cells: SourceCell[]; aligned?: boolean };
 
-export type SourceKind = 'json' | 'txt' | 'html' | 'docx' | 'pdf';
+export type { SourceKind };
 
 export type SourceDocument = {
   kind: SourceKind;

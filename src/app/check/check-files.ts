@@ -3,6 +3,7 @@ import { cellInputText } from '../../core/cell-input';
 import type { CheckedFile } from '../../core/checked-file';
 import { cellIndex, reportFormat, type Report } from '../../core/report';
 import { checkImported, importFile, importText, unreadableFinding, type ImportResult } from '../../import';
+import { preparePdfWorker } from '../shared/pdf-worker';
 
 // Reads and checks files in the browser: nothing leaves the machine.
 
@@ -21,13 +22,6 @@ export type ListedFile = CheckedFile & {
 export const yearMissing = (f: ListedFile): boolean => f.yearGuessed === true;
 
 let counter = 0;
-
-/** pdf.js needs its worker configured before a .pdf is read in the browser. */
-export async function preparePdfWorker(name: string): Promise<void> {
-  if (!name.toLowerCase().endsWith('.pdf')) return;
-  const { configurePdfWorker } = await import('./pdf-worker');
-  await configurePdfWorker();
-}
 
 const given = (year: number | undefined) => (year === undefined ? {} : { year });
 

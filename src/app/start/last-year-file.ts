@@ -1,7 +1,7 @@
 import type { Finding } from '../../core/checker';
 import type { Report } from '../../core/report';
 import { importFile, type SourceKind } from '../../import';
-import { preparePdfWorker } from '../check/check-files';
+import { preparePdfWorker } from '../shared/pdf-worker';
 
 // Last year's report as a clerk has it — a Word file, PDF, web page or text — read in the browser, like the
 // check page reads it. Loaded only when such a file is chosen, so the start page stays small.

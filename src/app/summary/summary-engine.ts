@@ -25,11 +25,11 @@ export type FileToRead = { id: string; file: File; name?: string; which: Which; 
 /** Options the page passes through (no callbacks: they do not cross to a worker). */
 export type EngineOptions = Omit<SummaryOptions, 'onPhase'>;
 
-/** Makes pdf.js ready before a PDF is read: in the page, its own worker (see check/pdf-worker). */
+/** Makes pdf.js ready before a PDF is read: in the page, its own worker (see shared/pdf-worker). */
 export type PreparePdf = () => Promise<unknown>;
 
 const pdfWorkerOfThePage: PreparePdf = async () => {
-  const { configurePdfWorker } = await import('../check/pdf-worker');
+  const { configurePdfWorker } = await import('../shared/pdf-worker');
   await configurePdfWorker();
 };
 

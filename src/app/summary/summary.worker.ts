@@ -8,7 +8,7 @@ import type { EngineRequest, EngineResponse } from './engine-protocol';
 
 // pdf.js parses in this thread, already off the page's: loading its worker module sets the global pdf.js then
 // uses instead of starting a nested worker (one copy of its worker code per bundle).
-const engine = new SummaryEngine(() => import('../check/pdf.worker'));
+const engine = new SummaryEngine(() => import('../shared/pdf.worker'));
 const ROWS_PER_MESSAGE = 40;
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const reply = (message: EngineResponse) => scope.postMessage(message);

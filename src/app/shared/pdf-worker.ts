@@ -10,3 +10,8 @@ export async function configurePdfWorker(): Promise<void> {
   setPdfWorkerPort(new PdfWorker({ name: 'pdf.js' }));
   configured = true;
 }
+
+/** pdf.js needs its worker before a .pdf is read in the page: the check page, 接续上年报告 and 汇总 all call this. */
+export async function preparePdfWorker(name: string): Promise<void> {
+  if (name.toLowerCase().endsWith('.pdf')) await configurePdfWorker();
+}
