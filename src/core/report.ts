@@ -193,7 +193,10 @@ export function jsonSyntaxError(text: string): JsonSyntaxError {
         expect(`逗号“,”或“${close}”`);
       }
     }
-    if (c === '"') return string();
+    if (c === '"') {
+      string();
+      return;
+    }
     const literal = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400))?.[0];
     if (!literal) expect('一个值（数字、文字、true、false、null、对象或数组）');
     i += literal!.length;

@@ -340,7 +340,7 @@ export class SummaryBuilder {
     const main = totals.find((t) => t.year === year);
     const emptyFigures = Object.fromEntries(FIGURES.map((f) => [f.id, null])) as CountedSet['figures'];
     const countedFigures = main ? readFigures(reportFormat(main.report), readCells(reportFormat(main.report), main.report)) : emptyFigures;
-    if (main) main.report.narrative['一'] = draftPartOne(main, region);
+    if (main) main.report.narrative.一 = draftPartOne(main, region);
 
     const excluded: ExcludedFile[] = all.filter((u) => u.row.excluded).map((u) => ({ file: u.row.file, fileName: u.row.fileName, unit: u.row.unit, reason: u.row.excluded!.reason, text: u.row.excluded!.text, brief: u.row.excluded!.brief }));
     const counted: CountedSet = {

@@ -17,6 +17,7 @@ function openPage(userAgent: string, modules = true): void {
   else delete (HTMLScriptElement.prototype as { noModule?: boolean }).noModule;
   document.body.innerHTML = '<div id="root"></div>';
   // As the page's first script: a classic script, run once.
+  // biome-ignore lint/security/noGlobalEval: the test runs the page's classic script as the browser would, in jsdom.
   window.eval(SCRIPT);
 }
 

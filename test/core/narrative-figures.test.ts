@@ -11,7 +11,7 @@ import { loadExample } from '../support/examples';
 /** The 2024 example (tables filled, no narrative figure in disagreement) with part 一 replaced by `text`. */
 function withPartOne(text: string, change?: (r: Report) => void): Finding[] {
   const report = loadExample('2024');
-  report.narrative['一'] = [{ type: 'paragraph', text }];
+  report.narrative.一 = [{ type: 'paragraph', text }];
   change?.(report);
   return checkReport(report).filter((f) => f.rule === '叙述一致');
 }

@@ -80,7 +80,7 @@ describe('new reports', () => {
     }
     expect(next.previous).toMatchObject({ year: 2024, format: '2021' });
     expect(next.previous!.values['t2.regulations.inForce']).toBe(18);
-    expect(next.narrative['一']).toEqual([]);
+    expect(next.narrative.一).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { haveTools } from '../support/system-tools';
 import { pasteInto, seriousViolations } from './support/page-helpers';
@@ -16,12 +16,11 @@ const SCREENSHOTS = process.env.NIANBAO_SCREENSHOTS;
 describe.skipIf(!run)('editor keyboard, clipboard and drafts in Chromium', () => {
   const session = useAppSession({ viewport: { width: 1280, height: 720 } });
   let server: StaticServer;
-  let context: BrowserContext;
   let page: Page;
   const { pageErrors } = session;
 
   beforeAll(() => {
-    ({ server, context, page } = session);
+    ({ server, page } = session);
   });
 
   const nav = () => page.getByRole('navigation', { name: '报告各部分' });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatForYear } from '../../templates';
 import { parseReport } from '../../src/core/report';
@@ -41,12 +41,11 @@ const EXAMPLES = resolve(import.meta.dirname, '../../examples');
 describe.skipIf(!run)('guided form in Chromium', () => {
   const session = useAppSession();
   let server: StaticServer;
-  let context: BrowserContext;
   let page: Page;
   const { pageErrors, foreignRequests } = session;
 
   beforeAll(() => {
-    ({ server, context, page } = session);
+    ({ server, page } = session);
   });
 
   const panel = () => page.getByRole('complementary', { name: '检查结果' });

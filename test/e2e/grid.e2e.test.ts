@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatForYear } from '../../templates';
 import { haveTools } from '../support/system-tools';
@@ -17,13 +17,12 @@ const SHOTS = join(process.env.SCREENSHOT_DIR ?? '/tmp', 'nianbao-grid-shots');
 describe.skipIf(!run)('table 三 in Chromium', () => {
   const session = useAppSession();
   let server: StaticServer;
-  let context: BrowserContext;
   let page: Page;
   const { pageErrors } = session;
 
   beforeAll(() => {
     mkdirSync(SHOTS, { recursive: true });
-    ({ server, context, page } = session);
+    ({ server, page } = session);
   });
 
   const panel = () => page.getByRole('complementary', { name: '检查结果' });

@@ -22,7 +22,7 @@ const key = (s: string) =>
     .normalize('NFKC')
     .replace(/[^\p{L}\p{N}]/gu, '');
 
-export function sentencesOf(source: string): string[] {
+function sentencesOf(source: string): string[] {
   const out: string[] = [];
   for (const line of source.split(/\r\n|\r|\n|\f/)) {
     for (const m of line.matchAll(/[^。！？]*[。！？]/g)) {

@@ -18,13 +18,13 @@ import { columnStream, pdfText, pdfWords, readsAfter, wordsBetween, type PdfWord
 
 function robustReport(): Report {
   const report = loadExample('2024');
-  report.narrative['一'] = [
+  report.narrative.一 = [
     { type: 'paragraph', text: `<w:p>&amp; A&B<C>D "双引号" '单引号' “全角” 😀👍🏽\u0001` },
     { type: 'heading', text: '（一）<script>alert("x")</script>' },
     { type: 'paragraph', text: '公开'.repeat(5000) },
   ];
-  report.narrative['五'] = [];
-  report.narrative['六'] = [{ type: 'heading', text: '' }];
+  report.narrative.五 = [];
+  report.narrative.六 = [{ type: 'heading', text: '' }];
   return report;
 }
 
@@ -32,14 +32,14 @@ function robustReport(): Report {
 const PHONE = '0000-12345678';
 function phonesReport(): Report {
   const report = loadExample('2024');
-  report.narrative['一'] = Array.from({ length: 14 }, (_, i) => ({ type: 'paragraph' as const, text: `对本报告如有疑问，请联系：${'办'.repeat(i)}办公室，电话：${PHONE}，传真 0000 87654321。` }));
+  report.narrative.一 = Array.from({ length: 14 }, (_, i) => ({ type: 'paragraph' as const, text: `对本报告如有疑问，请联系：${'办'.repeat(i)}办公室，电话：${PHONE}，传真 0000 87654321。` }));
   return report;
 }
 
 /** The 2024 example with `lines` one-line paragraphs more in part 一: table 三 moves down the page, line by line. */
 function pushedDown(lines: number): Report {
   const report = loadExample('2024');
-  report.narrative['一'] = [...report.narrative['一'], ...Array.from({ length: lines }, (_, i) => ({ type: 'paragraph' as const, text: `补充说明第${i + 1}条。` }))];
+  report.narrative.一 = [...report.narrative.一, ...Array.from({ length: lines }, (_, i) => ({ type: 'paragraph' as const, text: `补充说明第${i + 1}条。` }))];
   return report;
 }
 
@@ -160,7 +160,8 @@ describe.skipIf(!haveTools('soffice', 'pdftotext'))('Word documents printed by L
       for (const part of format.parts.filter((p) => p.kind === 'table')) {
         const def = format.tables[part.table!];
         const words = wordsBetween(allWords, part.heading, headings[headings.indexOf(part.heading) + 1]!);
-        const edges = columnWidths(def).reduce<number[]>((acc, w) => [...acc, acc.at(-1)! + w / 20], [left]);
+        const edges = [left];
+        for (const w of columnWidths(def)) edges.push(edges[edges.length - 1]! + w / 20);
         let previous: PdfWord | undefined;
         for (const a of tableGrid(def).anchors) {
           if (a.cell.type !== 'label') continue;

@@ -264,13 +264,13 @@ describe.each(EXAMPLES)('Word document of the $name example', ({ report }) => {
       expect([eastAsiaFont(h), asciiFont(h), fontSize(h)]).toEqual(['黑体', '黑体', 32]);
       expect(val(kid(h, 'pPr'), 'keepNext')).not.toBeNull();
     }
-    const subHeadings = report.narrative['一'].filter((b) => b.type === 'heading');
+    const subHeadings = report.narrative.一.filter((b) => b.type === 'heading');
     expect(subHeadings.length).toBeGreaterThan(0);
     for (const b of subHeadings) {
       const h = byText(b.text);
       expect([eastAsiaFont(h), asciiFont(h), fontSize(h)]).toEqual(['楷体_GB2312', '楷体_GB2312', 32]);
     }
-    for (const b of report.narrative['五'].filter((x) => x.type === 'paragraph')) {
+    for (const b of report.narrative.五.filter((x) => x.type === 'paragraph')) {
       const p = byText(b.text);
       expect([eastAsiaFont(p), asciiFont(p), fontSize(p)]).toEqual(['仿宋_GB2312', '仿宋_GB2312', 32]);
       expect(attr(kid(kid(p, 'pPr')!, 'ind'), 'firstLineChars')).toBe('200');
@@ -339,14 +339,14 @@ describe('Word document content edge cases', () => {
     const report = loadExample('2024');
     const special = `<b>&amp; "双引号" '单引号' “全角” 😀👍🏽 𠀀 A&B<C>D`;
     const long = '公开'.repeat(5000);
-    report.narrative['一'] = [
+    report.narrative.一 = [
       { type: 'paragraph', text: special },
       { type: 'heading', text: '1.数字小标题' },
       { type: 'paragraph', text: `第一行\u0000\u0007\u000b\n第二行\r\n第三行\u2028第四行 \uD800孤立` },
       { type: 'paragraph', text: long },
     ];
-    report.narrative['五'] = [];
-    report.narrative['六'] = [{ type: 'paragraph', text: '   ' }];
+    report.narrative.五 = [];
+    report.narrative.六 = [{ type: 'paragraph', text: '   ' }];
     const { document } = await openDocx(await renderDocx(report));
     const texts = bodyChildren(document).map(textOf);
     expect(texts).toContain(special);
@@ -363,7 +363,7 @@ describe('Word document content edge cases', () => {
   it('holds phone numbers together: digits marked as Latin text, a hyphen between digits joined by word joiners', async () => {
     const report = loadExample('2024');
     report.meta.contact = '办公室，电话 0000-1234567，2024-2025年度';
-    report.narrative['五'] = [{ type: 'paragraph', text: '咨询电话：010-12345678 - 转 8' }];
+    report.narrative.五 = [{ type: 'paragraph', text: '咨询电话：010-12345678 - 转 8' }];
     const { document, styles } = await openDocx(await renderDocx(report));
     const texts = bodyChildren(document).map(textOf);
     expect(texts).toContain('对本报告如有疑问，请联系：办公室，电话 0000\u2060-\u20601234567，2024\u2060-\u20602025年度。');
@@ -375,7 +375,7 @@ describe('Word document content edge cases', () => {
 
   it('keeps the last paragraph, the blank line and the signature together, so the signature never stands alone on a page', async () => {
     const report = loadExample('2020');
-    report.narrative['六'] = [{ type: 'paragraph', text: '第一段。' }, { type: 'paragraph', text: '最后一段。' }];
+    report.narrative.六 = [{ type: 'paragraph', text: '第一段。' }, { type: 'paragraph', text: '最后一段。' }];
     const { document } = await openDocx(await renderDocx(report));
     const paragraphs = bodyChildren(document).filter((e) => e.localName === 'p');
     const at = paragraphs.findIndex((p) => textOf(p) === '最后一段。');

@@ -227,7 +227,7 @@ describe('the county’s draft', () => {
     b.addUnit('青禾县乙局.txt', ok(unit('青禾县乙局')));
     const s = b.finish();
     const draft = s.totals[0]!.report;
-    const one = draft.narrative['一'].map((x) => x.text);
+    const one = draft.narrative.一.map((x) => x.text);
     expect(one[0]).toBe(`${DRAFT_MARK}（2 个单位）`);
     expect(one.join('')).toContain(`全县共新收政府信息公开申请 ${s.counted.figures.received} 件`);
     expect(one.join('')).toContain(`被申请行政复议 ${s.counted.figures.reviews} 件`);

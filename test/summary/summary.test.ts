@@ -56,13 +56,13 @@ describe('paragraph similarity', () => {
   });
   it('leaves the statutory opening and short lines out of the comparison', () => {
     const r = loadExample('2024');
-    r.narrative['一'] = [
+    r.narrative.一 = [
       { type: 'paragraph', text: '本报告根据《中华人民共和国政府信息公开条例》和上级要求编制，所列数据的统计期限自1月1日至12月31日，内容涵盖六个部分。' },
       { type: 'paragraph', text: '无。' },
       { type: 'paragraph', text: base },
     ];
-    r.narrative['五'] = [];
-    r.narrative['六'] = [];
+    r.narrative.五 = [];
+    r.narrative.六 = [];
     expect(comparableParagraphs(r).map((x) => x.text)).toEqual([base]);
   });
 });
@@ -123,10 +123,10 @@ describe('SummaryBuilder', () => {
   it('does not call text copied that most units share (a superior’s template)', () => {
     const template = '按照上级统一部署，认真落实政务公开各项工作要求，持续深化重点领域信息公开，不断提升公开质量和实效。';
     const b = new SummaryBuilder();
-    for (const name of ['甲局', '乙局', '丙局', '丁局', '戊局']) b.addUnit(`${name}.txt`, ok(unit(name, (r) => r.narrative['一'].push({ type: 'paragraph', text: template }))));
+    for (const name of ['甲局', '乙局', '丙局', '丁局', '戊局']) b.addUnit(`${name}.txt`, ok(unit(name, (r) => r.narrative.一.push({ type: 'paragraph', text: template }))));
     expect(b.finish().copied).toEqual([]);
     const two = new SummaryBuilder();
-    for (const name of ['甲局', '乙局', '丙局', '丁局', '戊局']) two.addUnit(`${name}.txt`, ok(unit(name, (r) => ['甲局', '乙局'].includes(name) && r.narrative['五'].push({ type: 'paragraph', text: template }))));
+    for (const name of ['甲局', '乙局', '丙局', '丁局', '戊局']) two.addUnit(`${name}.txt`, ok(unit(name, (r) => ['甲局', '乙局'].includes(name) && r.narrative.五.push({ type: 'paragraph', text: template }))));
     expect(summaryJson(two.finish()).copied).toEqual([{ units: ['甲局', '乙局'], part: '五', text: template }]);
   });
 
@@ -134,7 +134,7 @@ describe('SummaryBuilder', () => {
     const b = new SummaryBuilder();
     const last = unit('柏川县云岭镇人民政府', (r) => {
       r.meta.year = 2023;
-      r.narrative['五'] = [{ type: 'paragraph', text: '下一步将建立政务公开事项动态更新台账，对照标准目录逐项核对栏目内容，每季度开展一次自查并通报。' }];
+      r.narrative.五 = [{ type: 'paragraph', text: '下一步将建立政务公开事项动态更新台账，对照标准目录逐项核对栏目内容，每季度开展一次自查并通报。' }];
     });
     b.addPrevious('2023/云岭镇.txt', ok(last));
     b.addUnit('2024/云岭镇.txt', ok(unit('柏川县云岭镇政府', (r) => {

@@ -221,7 +221,7 @@ export async function writeUnitSet(dir: string, toPdf?: (html: Report) => Promis
     if (agency === SCENARIO.late) report.meta.publicationDate = '2025-02-20';
     if (agency === SCENARIO.faultyTable3) report.values['t3.new.natural'] = (report.values['t3.new.natural'] as number) + 3;
     if (agency === SCENARIO.faultyTable4) report.values['t4.review.total'] = (report.values['t4.review.total'] as number) + 2;
-    if (agency === SCENARIO.sharing[0] || agency === SCENARIO.sharing[1]) report.narrative['五'].push({ type: 'paragraph', text: SHARED_PARAGRAPH });
+    if (agency === SCENARIO.sharing[0] || agency === SCENARIO.sharing[1]) report.narrative.五.push({ type: 'paragraph', text: SHARED_PARAGRAPH });
     if (agency === SCENARIO.shortName) report.meta.agency = agency.replace('人民政府', '政府');
     if (agency === SCENARIO.wrongYear) report = structuredClone(last);
     const name = `${String(i + 1).padStart(2, '0')}-${agency.slice(COUNTY.length)}`;

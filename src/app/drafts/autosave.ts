@@ -14,6 +14,7 @@ export type SaveStatus =
 export const SAVE_DELAY_MS = 300;
 
 /** Writes one draft starting from `baseRevision`; a plain writer (tests) that returns nothing counts as saved. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a writer that says nothing (async, no return) saved without conflict.
 export type DraftWriter = (draft: Draft, baseRevision: number) => Promise<SaveOutcome | void>;
 
 const CHANNEL = 'nianbao-drafts';

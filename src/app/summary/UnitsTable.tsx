@@ -31,7 +31,11 @@ export const UnitsTable = memo(function UnitsTable({ summary, idOf, received, tr
   // A unit's status is set on its first row (a unit with several versions has several rows).
   const firstOfUnit = new Set<string>();
   const seen = new Set<string>();
-  for (const u of summary.units) if (!seen.has(u.unit)) (seen.add(u.unit), firstOfUnit.add(u.file));
+  for (const u of summary.units) {
+    if (seen.has(u.unit)) continue;
+    seen.add(u.unit);
+    firstOfUnit.add(u.file);
+  }
   const toggle = useCallback((file: string) => setOpen((o) => (o === file ? undefined : file)), []);
   const c = summary.counted;
   const pager = pages > 1 && (

@@ -165,7 +165,7 @@ function checkFees({ report, format, states }: Context): Finding[] {
   if (!key) return [];
   const unpaid = numberIn(states, key);
   if (unpaid === undefined) return [];
-  const six = blocksText(report.narrative['六']);
+  const six = blocksText(report.narrative.六);
   const at = atCell(cellIndex(format).get(key)!);
   if (unpaid > 0 && !/信息处理费|收费/.test(six)) {
     return [

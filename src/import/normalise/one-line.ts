@@ -8,9 +8,9 @@ import { FORMATS } from '../../../templates';
 /** Shorter lines are paragraphs, whatever they quote. */
 const MIN_ONE_LINE = 300;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The first characters of each part's title, as every format words it: enough to know a heading inline. */
-const TITLE_STARTS = [...new Set(FORMATS.flatMap((f) => f.parts.map((p) => escape(p.title.slice(0, 4)))))].join('|');
+const TITLE_STARTS = [...new Set(FORMATS.flatMap((f) => f.parts.map((p) => escapeRegExp(p.title.slice(0, 4)))))].join('|');
 
 /** A part heading inside a line: its numeral after a sentence end or a blank, then its title's start. */
 const INLINE_HEADING = new RegExp(`(?:^|(?<=[。；;:：!！?？\\s]))\\s*[一二三四五六]\\s*[、.．]\\s*(?:${TITLE_STARTS})`, 'g');

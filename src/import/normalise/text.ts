@@ -62,7 +62,7 @@ export function fixLookAlikes(s: string): string {
 }
 
 /** Anything cleanCellText would change: marks, radicals, any white space (\s covers \u00a0, \u3000 and \ufeff). */
-const NEEDS_CLEANING = /[\s\[\u200b\u200c\u200d\u2060\u00ad\u2e80-\u2fdf]/;
+const NEEDS_CLEANING = /[\s[\u200b\u200c\u200d\u2060\u00ad\u2e80-\u2fdf]/;
 
 /** One line of text: converter marks removed, look-alikes fixed, white space collapsed and trimmed. */
 export function cleanCellText(s: string): string {

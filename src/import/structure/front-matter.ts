@@ -1,6 +1,6 @@
 import { LAST_REPORT_YEAR } from '../../../templates';
 import { AGENCY_KINDS, type AgencyKind } from '../../core/report';
-import { canonicalText, cleanCellText, labelKey } from '../normalise/text';
+import { cleanCellText, labelKey } from '../normalise/text';
 import type { SourceBlock } from '../source';
 import { isAgencyName } from './evidence';
 

@@ -9,7 +9,7 @@ import type { DataRow } from './labels';
 export const GLUED_WORDS = '行名和数字连在一起';
 
 /** A label followed directly by its digits: the label ends in a character that is no digit or space. */
-export const GLUED = /^(.*[^\d\s.,\-])(\d{2,16})$/;
+export const GLUED = /^(.*[^\d\s.,-])(\d{2,16})$/;
 
 export type GluedSplit = { cells: string[] } | { ambiguous: true; digits: string };
 

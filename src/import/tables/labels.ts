@@ -1,4 +1,4 @@
-import type { FormatDef, LabelCell, TableDef } from '../../../templates';
+import type { LabelCell, TableDef } from '../../../templates';
 import { rowPieces, tableGrid, type Anchor } from '../../core/layout';
 import { labelKey, withoutNumbering } from '../normalise/text';
 

@@ -1,7 +1,7 @@
 import type { CellDef, FormatDef, TableDef } from '../../../templates';
 import { tableGrid, type Anchor } from '../../core/layout';
 import { writeCellText } from '../../core/cell-input';
-import { formatValue, isBlankMarker, parseCell, type CellValue } from '../../core/numbers';
+import { formatValue, isBlankMarker, type CellValue } from '../../core/numbers';
 import { cellIndex } from '../../core/report';
 import type { Finding } from '../../core/checker';
 import { cleanCellText, labelKey } from '../normalise/text';
@@ -208,7 +208,7 @@ export function readTable(format: FormatDef, table: TableDef, blocks: readonly S
     const m = GLUED.exec(text);
     if (!m) return false;
     const label = matchLabel(m[1]!, labels);
-    if (!label || label.role !== 'rowLabel') return false;
+    if (label?.role !== 'rowLabel') return false;
     const dataRow = dataRowNamed(labels, label.anchor, filled);
     if (!dataRow) return false;
     seenLabels.add(label);

@@ -70,10 +70,10 @@ describe('part 一', () => {
   it('inserts the sentence with the figures of tables 三 and 四, and a later table change is flagged', async () => {
     const user = userEvent.setup();
     const report = loadExample('2024');
-    report.narrative['一'] = [{ type: 'paragraph', text: '主动公开、依申请公开、政府信息管理、平台建设、监督保障。' }];
+    report.narrative.一 = [{ type: 'paragraph', text: '主动公开、依申请公开、政府信息管理、平台建设、监督保障。' }];
     const { store } = renderEditor(report, '一');
     await user.click(screen.getByRole('button', { name: '插入申请和复议诉讼情况句子' }));
-    const blocks = store.getReport().narrative['一'];
+    const blocks = store.getReport().narrative.一;
     expect(blocks).toHaveLength(2);
     expect(blocks[1]!.text).toContain(`新收政府信息公开申请${report.values['t3.new.total']}件`);
     expect(store.getFindings().filter((f) => f.rule === '叙述一致')).toHaveLength(0);

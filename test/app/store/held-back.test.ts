@@ -40,10 +40,10 @@ describe('findings held back while filling', () => {
     store.setCell(t3[0]!, '1');
     store.setCell(t3[1]!, '2');
     expect(blankWarnings(store)).toEqual([]);
-    expect(store.getNavSummary().parts['三'].state).toBe('partial');
+    expect(store.getNavSummary().parts.三.state).toBe('partial');
     store.checkAll();
     expect(blankWarnings(store).length).toBeGreaterThan(0);
-    expect(store.getNavSummary().parts['三'].state).toBe('warnings');
+    expect(store.getNavSummary().parts.三.state).toBe('warnings');
     expect(store.isCheckingAll()).toBe(true);
   });
 
@@ -55,7 +55,7 @@ describe('findings held back while filling', () => {
     expect(confirmable(warning!)).toBe(true);
     store.update((r) => ({ ...r, acknowledged: [...r.acknowledged, acknowledgementOf(warning!, '本单位无此类申请')] }));
     expect(blankWarnings(store).every((f) => f.acknowledged)).toBe(true);
-    expect(store.getNavSummary().parts['三'].state).toBe('partial');
+    expect(store.getNavSummary().parts.三.state).toBe('partial');
     expect(store.getNavSummary().acknowledged).toBe(1);
     // Another cell of the same row blank instead: the same count and wording, but a different set asks again.
     const before = blankWarnings(store)[0]!.message;
@@ -71,28 +71,28 @@ describe('findings held back while filling', () => {
     store.leavePart('三');
     const [warning] = blankWarnings(store);
     store.update((r) => ({ ...r, acknowledged: [...r.acknowledged, acknowledgementOf(warning!, '该格按规定不填')] }));
-    expect(store.getNavSummary().parts['三'].state).toBe('complete');
+    expect(store.getNavSummary().parts.三.state).toBe('complete');
   });
 });
 
 describe('text carried over from last year', () => {
   it('is 待修改 until edited, or until the clerk confirms it holds this year', () => {
     const last = example();
-    last.narrative['六'] = [{ type: 'paragraph', text: '无。' }];
+    last.narrative.六 = [{ type: 'paragraph', text: '无。' }];
     const store = new ReportStore(continueFromLastYear(last, { text: true }));
-    expect(store.getNavSummary().parts['六'].state).toBe('carried');
-    expect(store.getNavSummary().parts['一'].state).toBe('carried');
+    expect(store.getNavSummary().parts.六.state).toBe('carried');
+    expect(store.getNavSummary().parts.一.state).toBe('carried');
     const carried = store.getFindings().find((f) => f.part === '六' && f.rule === '文字雷同')!;
     expect(carried.message).toMatch(/完全相同/);
     store.update((r) => ({ ...r, acknowledged: [...r.acknowledged, acknowledgementOf(carried, '本年度确无其他需要报告的事项')] }));
-    expect(store.getNavSummary().parts['六'].state).toBe('complete');
+    expect(store.getNavSummary().parts.六.state).toBe('complete');
     store.update((r) => ({ ...r, narrative: { ...r.narrative, 一: [{ type: 'paragraph', text: '本年度重新写的总体情况。' }] } }));
-    expect(store.getNavSummary().parts['一'].state).not.toBe('carried');
+    expect(store.getNavSummary().parts.一.state).not.toBe('carried');
   });
 
   it('is flagged by the checker however short the part is', () => {
     const last = example();
-    last.narrative['六'] = [{ type: 'paragraph', text: '无。' }];
+    last.narrative.六 = [{ type: 'paragraph', text: '无。' }];
     const findings = checkReport(continueFromLastYear(last, { text: true }));
     expect(findings.some((f) => f.part === '六' && f.rule === '文字雷同')).toBe(true);
   });

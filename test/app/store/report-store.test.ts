@@ -119,7 +119,7 @@ describe('ReportStore: work per change', () => {
     expect(store.getNavSummary()).toBe(summary);
     store.setCell('t3.new.commercial', '2');
     expect(store.getNavSummary()).not.toBe(summary);
-    expect(store.getNavSummary().parts['三'].filled).toBe(summary.parts['三'].filled + 1);
+    expect(store.getNavSummary().parts.三.filled).toBe(summary.parts.三.filled + 1);
   });
 
   it('counts filled cells per part as the checker reads them, through typing, clearing, markers and a format change', () => {
@@ -140,7 +140,7 @@ describe('ReportStore: work per change', () => {
     expectCountsMatch();
     store.update((r) => ({ ...r, values: {}, written: {} }));
     expectCountsMatch();
-    expect(store.getNavSummary().parts['四'].filled).toBe(0);
+    expect(store.getNavSummary().parts.四.filled).toBe(0);
   });
 
   it('marks a finding at its cell only when it is about that one cell; row-wide findings are listed, not marked', () => {

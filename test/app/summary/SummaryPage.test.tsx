@@ -149,7 +149,7 @@ describe('汇总 page: the county’s own report', () => {
     await user.click(screen.getByRole('button', { name: '在编辑器中打开，作为本级报告的起点' }));
     const report = opened.mock.calls[0]![0];
     expect(report.values['t3.new.total']).toBe((A.values['t3.new.total'] as number) + (B.values['t3.new.total'] as number));
-    const partOne = report.narrative['一'].map((b) => b.text).join('\n');
+    const partOne = report.narrative.一.map((b) => b.text).join('\n');
     expect(partOne).toContain('【草稿】');
     expect(partOne).toContain(`共新收政府信息公开申请 ${report.values['t3.new.total']} 件`);
   }, 60_000);

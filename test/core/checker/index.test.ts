@@ -162,7 +162,7 @@ describe('warning rules', () => {
 
   it('叙述一致: a figure in the text that differs from the table', () => {
     const report = loadExample('2024');
-    const block = report.narrative['一'].find((b) => b.text.includes('新收'))!;
+    const block = report.narrative.一.find((b) => b.text.includes('新收'))!;
     block.text = block.text.replace('行政复议5件', '行政复议6件');
     const found = byRule(checkReport(report), '叙述一致');
     expect(found).toHaveLength(1);
@@ -220,7 +220,7 @@ describe('warning rules', () => {
 
   it('收费: unpaid fees counted while part 六 says nothing about 信息处理费', () => {
     const report = loadExample('2024');
-    report.narrative['六'] = [{ type: 'paragraph', text: '无。' }];
+    report.narrative.六 = [{ type: 'paragraph', text: '无。' }];
     expect(byRule(checkReport(report), '收费')).toHaveLength(1);
   });
 
@@ -326,7 +326,7 @@ describe('half-filled reports', () => {
     const report = loadExample('2024');
     report.values['t4.review.total'] = 0;
     report.values['t3.r1.total'] = 0;
-    report.narrative['五'] = [];
+    report.narrative.五 = [];
     report.meta.publicationDate = '';
     delete report.previous;
     const rank = (f: Finding) => [f.part === null ? 0 : PART_IDS.indexOf(f.part) + 1, ['error', 'warning', 'info'].indexOf(f.severity)] as const;

@@ -135,7 +135,9 @@ export const GridCellInput = memo(function GridCellInput({ def, table }: { def: 
     }
     if (!direction) return;
     e.preventDefault();
-    const run = e.key === 'Enter' && !e.shiftKey ? endRun() : (cancelRun(), undefined);
+    const enter = e.key === 'Enter' && !e.shiftKey;
+    if (!enter) cancelRun();
+    const run = enter ? endRun() : undefined;
     const target = run ? rowStart(table, run.from, takesTyping, !run.stay) : neighbour(table, def.key, direction);
     if (target === def.key) {
       // Enter right after a Tab wrapped to this row: the clerk is where Enter would take them.

@@ -12,14 +12,14 @@ export function useFitToScreen(ref: RefObject<HTMLElement | null>): void {
     const box = ref.current;
     const pane = box?.closest<HTMLElement>('.editor-content');
     if (!box || !pane) return;
-    const fit = () => {
+    const fitHeight = () => {
       const top = box.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
       // Down to the pane's bottom padding, so the pane itself has nothing to scroll: one scroll area, not two.
       const available = pane.clientHeight - top - parseFloat(getComputedStyle(pane).paddingBottom);
       box.style.maxHeight = `${Math.max(MIN_HEIGHT, Math.floor(available))}px`;
     };
-    fit();
-    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(fit);
+    fitHeight();
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(fitHeight);
     observer?.observe(pane);
     for (let el = box.previousElementSibling; el; el = el.previousElementSibling) observer?.observe(el);
     return () => observer?.disconnect();
