@@ -174,7 +174,7 @@ describe.skipIf(!run)('filling a report in Chromium', () => {
 
   it('marks parts carried over from last year 待修改 until they are edited', async () => {
     await page.getByRole('link', { name: '新建或打开报告' }).click();
-    await page.getByLabel('选择上年报告文件（JSON）…').setInputFiles(resolve(EXAMPLES, 'qinghe-2024.json'));
+    await page.getByLabel('选择上年报告（Word、PDF、网页、文字或报告文件）…').setInputFiles(resolve(EXAMPLES, 'qinghe-2024.json'));
     await page.getByRole('dialog', { name: /接续为2025年度报告/ }).getByRole('button', { name: '新建2025年度报告' }).click();
     await nav().waitFor();
     await expect.poll(() => badge(/^六、/)).toBe('待修改');
