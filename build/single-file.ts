@@ -7,10 +7,11 @@ import { withSingleFilePolicy } from './single-file-policy.ts';
 
 // dist/nianbao.html: the whole app in one file that opens by double-click (file://), where browsers refuse
 // module scripts from files and every file the page would load must already be inside it. A second build
-// after the app's own: one bundle (the Word, Excel, chart and PDF code are still evaluated only when first
-// used), its script and styles inlined by vite-plugin-singlefile, the pdf.js worker inlined as a Blob
-// worker, the browser check and the icon inlined too; the policy then allows exactly those inline scripts
-// and styles by their hashes.
+// after the app's own: its chunks held in the page as text and started as blob: modules when first needed
+// (lazy-chunks.ts: the Word, Excel, chart and PDF code is neither parsed nor run before), the polyfills and
+// styles inlined by vite-plugin-singlefile, the pdf.js worker inlined as a Blob worker, the browser check
+// and the icon inlined too; the policy then allows exactly those inline scripts and styles by their hashes,
+// and blob: scripts.
 
 export const SINGLE_FILE = 'nianbao.html';
 
