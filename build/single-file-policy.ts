@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 
 // The Content-Security-Policy of dist/nianbao.html. The file has no origin to allow ('self' means nothing on
 // file://), so its policy names its inline scripts and styles by their sha256 hashes, computed here from
-// the finished page: anything else inline, injected or remote is refused. The pdf.js worker starts from a
-// Blob of code held in the page (worker-src blob:); the page connects nowhere.
+// the finished page: anything else inline, injected or remote is refused. The app's chunks and the pdf.js
+// worker start from Blobs of code held in the page (script-src and worker-src blob:); the page connects
+// nowhere.
 
 // Scripts and styles in document order: the text of a script (which may itself hold "<style>" in a string)
 // is passed over as a whole. Inlined code has its "</script" escaped, so the first end tag is the real one.
@@ -18,7 +19,8 @@ export function inlineCode(html: string): { scripts: string[]; styles: string[] 
   const styles: string[] = [];
   for (const [, tag, attributes, text] of html.matchAll(ELEMENTS)) {
     if (tag === 'style') styles.push(text!);
-    else if (!/\bsrc=/.test(attributes!)) scripts.push(text!);
+    // Scripts loaded by address, and text the page holds in a <script type="text/plain">, are not run inline.
+    else if (!/\bsrc=|\btype="text\/plain"/.test(attributes!)) scripts.push(text!);
   }
   return { scripts, styles };
 }
@@ -32,7 +34,9 @@ export function singleFilePolicy(html: string): string {
   const styles = hashes(code.styles);
   return [
     "default-src 'none'",
-    `script-src ${scripts.join(' ') || "'none'"}`,
+    // blob: for the chunks the start script makes modules of (see lazy-chunks.ts); only the page's own
+    // hashed scripts can make a blob: URL.
+    `script-src ${[...scripts, 'blob:'].join(' ')}`,
     `style-src ${styles.join(' ') || "'none'"}`,
     'img-src data: blob:',
     'font-src data:',

@@ -2,14 +2,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type InlineConfig, type Plugin, type Rolldown } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { lazyChunks } from './lazy-chunks.ts';
 import { withSingleFilePolicy } from './single-file-policy.ts';
 
 // dist/nianbao.html: the whole app in one file that opens by double-click (file://), where browsers refuse
 // module scripts from files and every file the page would load must already be inside it. A second build
-// after the app's own: one bundle (the Word, Excel, chart and PDF code are still evaluated only when first
-// used), its script and styles inlined by vite-plugin-singlefile, the pdf.js worker inlined as a Blob
-// worker, the browser check and the icon inlined too; the policy then allows exactly those inline scripts
-// and styles by their hashes.
+// after the app's own: its chunks held in the page as text and started as blob: modules when first needed
+// (lazy-chunks.ts: the Word, Excel, chart and PDF code is neither parsed nor run before), the polyfills and
+// styles inlined by vite-plugin-singlefile, the pdf.js worker inlined as a Blob worker, the browser check
+// and the icon inlined too; the policy then allows exactly those inline scripts and styles by their hashes,
+// and blob: scripts.
 
 export const SINGLE_FILE = 'nianbao.html';
 
@@ -30,7 +32,10 @@ export function singleFilePlugins(root: string): Plugin[] {
             }),
       },
     },
-    viteSingleFile({ outputFileName: SINGLE_FILE }) as Plugin,
+    lazyChunks(),
+    // Its recommended config would put the whole app in one chunk; the chunks are kept (see lazyChunks), with
+    // the rest of that config set in singleFileBuild.
+    viteSingleFile({ outputFileName: SINGLE_FILE, useRecommendedBuildConfig: false }) as Plugin,
   ];
 }
 
@@ -71,7 +76,22 @@ export function singleFileBuild(config: () => InlineConfig): Plugin {
           ...base.build,
           write: false,
           copyPublicDir: false,
+          // What vite-plugin-singlefile's recommended config sets, besides one chunk: every asset inlined, one
+          // style sheet, files beside the page; no <link rel=modulepreload>, which a page of text chunks cannot use.
+          assetsInlineLimit: () => true,
+          chunkSizeWarningLimit: 100_000_000,
+          cssCodeSplit: false,
+          assetsDir: '',
+          modulePreload: false,
           rolldownOptions: {
+            output: {
+              codeSplitting: {
+                // zod is set not to compile parsers with `new Function` (the policy forbids eval) by the
+                // app's first import; schemas built at the top of a shared chunk would run before that
+                // entry code. zod and that setting make one chunk, evaluated before any chunk that uses zod.
+                groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|zod-without-eval/ }],
+              },
+            },
             // vite-plugin-singlefile warns that the app's policy forbids the inlined code: the policy is
             // replaced below by one that allows exactly that code.
             onLog: (level, log, handler) => {
