@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type InlineConfig, type Plugin, type PluginOption } from 'vite';
 import { BROWSER_FLOOR } from './build/browser-floor.ts';
 import { inlineWorkers, singleFileBuild, singleFilePlugins } from './build/single-file.ts';
+import { zodFirst } from './build/zod-chunk.ts';
 import { workerPolyfills } from './build/worker-polyfills.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -61,8 +62,8 @@ export default defineConfig({
   plugins: [...appPlugins(), devWithoutCsp(), singleFileBuild(singleFileConfig)],
   worker,
   build: {
-    rollupOptions: {
-      output: { assetFileNames },
+    rolldownOptions: {
+      output: { assetFileNames, codeSplitting: { groups: [zodFirst] } },
     },
   },
   server: { port: 5173, strictPort: true },

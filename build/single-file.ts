@@ -4,6 +4,7 @@ import { build, type InlineConfig, type Plugin, type Rolldown } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { lazyChunks } from './lazy-chunks.ts';
 import { withSingleFilePolicy } from './single-file-policy.ts';
+import { zodFirst } from './zod-chunk.ts';
 
 // dist/nianbao.html: the whole app in one file that opens by double-click (file://), where browsers refuse
 // module scripts from files and every file the page would load must already be inside it. A second build
@@ -85,12 +86,7 @@ export function singleFileBuild(config: () => InlineConfig): Plugin {
           modulePreload: false,
           rolldownOptions: {
             output: {
-              codeSplitting: {
-                // zod is set not to compile parsers with `new Function` (the policy forbids eval) by the
-                // app's first import; schemas built at the top of a shared chunk would run before that
-                // entry code. zod and that setting make one chunk, evaluated before any chunk that uses zod.
-                groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|zod-without-eval/ }],
-              },
+              codeSplitting: { groups: [zodFirst] },
             },
             // vite-plugin-singlefile warns that the app's policy forbids the inlined code: the policy is
             // replaced below by one that allows exactly that code.
