@@ -8,7 +8,7 @@ import { haveTools } from '../../support/system-tools';
 import { BUILD_WAIT_MS, buildApp } from './app-build';
 import { BROWSERS, haveBrowser, type BrowserId } from './drivers/browsers';
 import type { Driver } from './drivers/driver';
-import { reportFiles } from './report-files';
+import { reportFiles, SUMMARY_UNITS, type SummaryFiles } from './report-files';
 import { ui, type Ui } from './ui';
 
 // dist/nianbao.html as a clerk gets it: copied alone into a folder (a USB stick), opened by double-click
@@ -30,6 +30,7 @@ export function singleFileJourneysIn(id: BrowserId): void {
     let folder: string;
     let url: string;
     let pdf: string;
+    let summary: SummaryFiles;
     let seen = 0;
 
     beforeAll(async () => {
@@ -37,6 +38,7 @@ export function singleFileJourneysIn(id: BrowserId): void {
       d = driver;
       u = ui(d);
       pdf = made.check.pdf;
+      summary = made.summary;
       folder = mkdtempSync(join(tmpdir(), 'nianbao-usb-'));
       // A folder name as a clerk's USB stick may have it: not ASCII, with a space.
       const stick = join(folder, '年报 工具');
@@ -95,6 +97,14 @@ export function singleFileJourneysIn(id: BrowserId): void {
       const card = await u.until('the PDF read', () => document.querySelector('section[aria-label="检查结果"] article')?.textContent ?? '', null, 60_000);
       expect(card).toContain('青禾市人民政府 · 2024年度');
       expect(card).not.toContain('无法读取');
+    }, 120_000);
+
+    it('sums a few units’ files on the 汇总 page (the engine runs in the page: the file holds no second reader)', async () => {
+      await u.click('link', '汇总各单位报告');
+      await u.pickFiles('本年各单位的报告', summary);
+      await u.textShown('body', /收到文件 3 份，读取 3 份/, 60_000);
+      const body = await u.until('the units listed', () => document.body.textContent ?? '', null);
+      expect(SUMMARY_UNITS.every((a) => body.includes(a))).toBe(true);
     }, 120_000);
 
     it('loaded nothing but the file itself (pdf.js from a Blob made of it)', () => {
