@@ -109,7 +109,7 @@ export function defectHtml(defect: Defect): string {
 export function defectSpaceAligned(defect: Defect): string {
   const lines = renderText(defectiveReport(defect)).split(/\r?\n/);
   const edit = defect.edit;
-  const at = (text: string, _tab: boolean) => lines.indexOf(text);
+  const at = (text: string, tab: boolean) => lines.findIndex((l) => (tab ? l.split('\t').includes(text) : l === text));
   if (edit?.kind === 'dropPart') lines.splice(at(edit.heading, false), 2);
   if (edit?.kind === 'dropRow') lines.splice(at(edit.label, true), 1);
   if (edit?.kind === 'copyRow') {

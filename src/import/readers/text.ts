@@ -1,4 +1,4 @@
-import { cleanCellText, } from '../normalise/text';
+import { cleanCellText } from '../normalise/text';
 import { rowBlock, textBlock, type SourceBlock } from '../source';
 
 // Plain text as copied from a web page or a PDF, in the layouts real reports show:
