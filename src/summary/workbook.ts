@@ -3,7 +3,7 @@ import { SEVERITY_LABEL } from '../core/checker';
 import { chineseDate } from '../core/document';
 import { labelText, tableGrid } from '../core/layout';
 import { boilerplateLimit } from './copied';
-import { FIGURES, RATES, } from './figures';
+import { FIGURES, RATES } from './figures';
 import { MIN_PARAGRAPH_CHARS, SIMILARITY } from './paragraphs';
 import { ruleName } from '../core/findings-wording';
 import { fileNameOf, SAME_TEXT_SHARE, type Summary, type UnitRow } from './summary';
