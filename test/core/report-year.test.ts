@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIRST_REPORT_YEAR } from '../../templates';
-import { parseReportYear, REPORT_YEAR_PROBLEM, reportYearText } from '../../src/core/report-year';
+import { parseReportYear, REPORT_YEAR_PROBLEM } from '../../src/core/report-year';
+import { reportYearText } from '../../src/core/report-year-schema';
 
 describe('the report year as typed', () => {
   it('takes four digits of a year the formats cover, spaces around allowed', () => {

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { reportYearText } from '../../core/report-year';
+import { reportYearText } from '../../core/report-year-schema';
 
 // The report year of a checked file, which the user can correct (or give, when the text states none):
 // the file is read again as a report of that year, also before it is opened in the editor.

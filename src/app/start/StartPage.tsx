@@ -12,7 +12,7 @@ import { fileSizeProblem } from '../../import/limits';
 import { readReportFile } from '../shared/report-file';
 import { ContinueDialog } from './ContinueDialog';
 import type { LastYearRead } from './last-year-file';
-import { reportYearText } from '../../core/report-year';
+import { reportYearText } from '../../core/report-year-schema';
 
 /** Last year's report while the clerk decides how to continue it; `read` when it came from Word, PDF, a web page or text. */
 type Continuing = { report: Report; read?: LastYearRead };

@@ -4,7 +4,8 @@ import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { parseUnitsList } from '../../summary';
 import { readFileText } from '../shared/report-file';
-import { REPORT_YEAR_PROBLEM, reportYearText } from '../../core/report-year';
+import { REPORT_YEAR_PROBLEM } from '../../core/report-year';
+import { reportYearText } from '../../core/report-year-schema';
 
 // The year being collected and the units list (单位名单): typed, pasted or read from a .txt file.
 
